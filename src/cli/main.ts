@@ -1,0 +1,61 @@
+import { DlrnError } from '../core/errors.js';
+import { COMMANDS, type Command } from './command.js';
+
+const VERSION_URL = new URL('../../package.json', import.meta.url);
+
+function usage(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return [
+    'Usage: dlrn <command> [options]',
+    '',
+    'Commands:',
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    'Run `dlrn <command> --help` for the options of a command.',
+  ].join('\n');
+}
+
+async function loadCommand(name: string): Promise<Command | null> {
+  if (!COMMANDS.some((c) => c.name === name)) return null;
+  try {
+    const mod = (await import(new URL(`./commands/${name}.js`, import.meta.url).href)) as { default: Command };
+    return mod.default;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND' && String((e as Error).message).includes(`commands/${name}.js`)) {
+      return null;
+    }
+    throw e;
+  }
+}
+
+/** Runs the CLI with the given arguments (without `node` and the script); resolves to the exit code. */
+export async function runCli(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(usage() + '\n');
+    return name === undefined ? 1 : 0;
+  }
+  if (name === '--version' || name === '-v') {
+    const { readFileSync } = await import('node:fs');
+    process.stdout.write(JSON.parse(readFileSync(VERSION_URL, 'utf8')).version + '\n');
+    return 0;
+  }
+  try {
+    const cmd = await loadCommand(name);
+    if (!cmd) {
+      process.stderr.write(`dlrn: unknown or unavailable command "${name}".\n\n${usage()}\n`);
+      return 2;
+    }
+    if (rest.includes('--help') || rest.includes('-h')) {
+      process.stdout.write(cmd.help.trimEnd() + '\n');
+      return 0;
+    }
+    return await cmd.run(rest);
+  } catch (e) {
+    if (e instanceof DlrnError) {
+      process.stderr.write(`dlrn ${name}: error [${e.code}] ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}
