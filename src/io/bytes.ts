@@ -1,0 +1,77 @@
+import { unzipSync, gzipSync } from 'node:zlib';
+import { readFile, stat } from 'node:fs/promises';
+import { CorruptFileError, FileNotFoundError, DlrnError } from '../core/errors.js';
+
+/** True when the bytes start with the gzip magic number 1f 8b (RFC 1952). */
+export function isGzip(bytes: Uint8Array): boolean {
+  return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
+}
+
+/**
+ * Inflates gzip or zlib data (auto-detected), turning zlib failures
+ * (truncated stream, bad CRC, garbage) into a {@link CorruptFileError} naming the file.
+ * `maxOutputLength` guards against decompression bombs and absurd header sizes.
+ */
+export function inflate(bytes: Uint8Array, file: string | undefined, what: string, maxOutputLength?: number): Uint8Array {
+  try {
+    const opts = maxOutputLength !== undefined ? { maxOutputLength: Math.max(1, Math.min(maxOutputLength, 2 ** 31 - 1)) } : {};
+    const out = unzipSync(bytes, opts);
+    return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
+  } catch (e) {
+    const msg = (e as Error).message ?? String(e);
+    throw new CorruptFileError(`the ${what} cannot be decompressed`, {
+      file,
+      expected: 'a complete gzip stream',
+      found: /unexpected end/i.test(msg) ? 'a truncated gzip stream (the file was cut short)' : `zlib error "${msg}"`,
+      fix: 'the file is damaged or was not fully copied; export or download it again.',
+      cause: e,
+    });
+  }
+}
+
+/** gzip-compresses bytes (level 6, like ITK's default writers). */
+export function deflateGzip(bytes: Uint8Array, level = 6): Uint8Array {
+  const out = gzipSync(bytes, { level });
+  return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
+}
+
+/**
+ * Reads a whole file, with typed errors: {@link FileNotFoundError} for a missing path,
+ * {@link CorruptFileError} for an empty file. Folders are rejected by the caller.
+ */
+export async function readInputFile(path: string): Promise<Uint8Array> {
+  let buf: Buffer;
+  try {
+    buf = await readFile(path);
+  } catch (e) {
+    throw fsError(path, e);
+  }
+  if (buf.byteLength === 0) {
+    throw new CorruptFileError('the file is empty', { file: path, expected: 'image data', found: '0 bytes', fix: 'the file was not written completely; export it again.' });
+  }
+  return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+}
+
+/** Whether a path is a folder (typed error when it does not exist). */
+export async function isDirectory(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isDirectory();
+  } catch (e) {
+    throw fsError(path, e);
+  }
+}
+
+/** Maps a node fs error to a dlrn error. */
+export function fsError(path: string, e: unknown): DlrnError {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT' || code === 'ENOTDIR') return new FileNotFoundError(path);
+  if (code === 'EISDIR') return new FileNotFoundError(path, { expected: 'a file', found: 'a folder', fix: 'give the path of an image file, or of a DICOM folder where a folder is accepted.' });
+  if (code === 'EACCES' || code === 'EPERM') return new FileNotFoundError(path, { found: 'a path that cannot be read (permission denied)', fix: 'check the file permissions.' });
+  return new CorruptFileError('the file cannot be read', { file: path, found: (e as Error).message, cause: e });
+}
+
+/** A short printable preview of the first bytes of a file, for error messages. */
+export function bytePreview(bytes: Uint8Array, n = 8): string {
+  const head = Array.from(bytes.subarray(0, n), (b) => b.toString(16).padStart(2, '0')).join(' ');
+  return `first bytes ${head || '(none)'}`;
+}

@@ -1,0 +1,12 @@
+/**
+ * Medical image IO: NIfTI-1, NRRD and DICOM (CT series, RTSTRUCT, SEG) to and from the core `Volume`,
+ * with geometry in LPS exactly as SimpleITK/ITK report it. See docs/io.md.
+ */
+export { readImage, readImageDetailed, writeImage, type ReadImageOptions, type ImageFileInfo } from './read-image.js';
+export { readMask, type ReadMaskOptions } from './read-mask.js';
+export { decodeNifti, decodeNiftiDetailed, encodeNifti, type EncodeNiftiOptions, type DecodedNifti } from './nifti.js';
+export { decodeNrrd, decodeNrrdDetailed, encodeNrrd, type EncodeNrrdOptions, type DecodeNrrdOptions, type DecodedNrrd } from './nrrd.js';
+export { parseNiftiHeader, type NiftiHeader } from './nifti-header.js';
+export { niftiGeometry, type NiftiGeometry } from './nifti-geometry.js';
+export { parseNrrdHeader, type NrrdHeader } from './nrrd-header.js';
+export { sniffFormat, type FileFormat } from './format.js';
