@@ -1,0 +1,36 @@
+/**
+ * Order statistics on sorted samples, following numpy's default (`method="linear"`, Hyndman & Fan type 7)
+ * rule, which PyRadiomics uses through `numpy.nanpercentile` and which reproduces the IBSI reference values.
+ *
+ * For sorted x_0 ≤ … ≤ x_{n−1} and q ∈ [0, 100]: h = (n − 1)·q/100, l = ⌊h⌋, t = h − l and
+ * P_q = x_l + t·(x_{l+1} − x_l) (evaluated as x_{l+1} − (1 − t)·(x_{l+1} − x_l) when t ≥ 0.5, as numpy does,
+ * so the result is exact at the sample points).
+ */
+
+/** Linear interpolation as numpy's `_lerp` (exact at t = 0 and t = 1). */
+function lerp(a: number, b: number, t: number): number {
+  const d = b - a;
+  return t >= 0.5 ? b - d * (1 - t) : a + d * t;
+}
+
+/**
+ * The q-th percentile (0 ≤ q ≤ 100) of `sorted` (ascending, non-empty, no NaN), numpy's linear rule.
+ * @throws RangeError when `sorted` is empty or q is outside [0, 100].
+ */
+export function percentileSorted(sorted: ArrayLike<number>, q: number): number {
+  const n = sorted.length;
+  if (n === 0) throw new RangeError('percentile of an empty sample');
+  if (!(q >= 0 && q <= 100)) throw new RangeError(`percentile q must be in [0, 100], got ${q}`);
+  const h = ((n - 1) * q) / 100;
+  const l = Math.floor(h);
+  if (l >= n - 1) return sorted[n - 1];
+  return lerp(sorted[l], sorted[l + 1], h - l);
+}
+
+/** The median of `sorted` (ascending, non-empty): the middle value, or the mean of the two middle values. */
+export function medianSorted(sorted: ArrayLike<number>): number {
+  const n = sorted.length;
+  if (n === 0) throw new RangeError('median of an empty sample');
+  const m = n >> 1;
+  return n % 2 === 1 ? sorted[m] : (sorted[m - 1] + sorted[m]) / 2;
+}
