@@ -8,3 +8,6 @@ export * from './resegment.js';
 export * from './round.js';
 export * from './normalise.js';
 export * from './roi-checks.js';
+export * from './bspline-coefficients.js';
+export * from './interpolate.js';
+export * from './resample.js';
