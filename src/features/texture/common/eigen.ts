@@ -1,0 +1,103 @@
+/**
+ * Eigenvalues of small dense symmetric matrices: Householder reduction to tridiagonal form followed by
+ * Sturm-sequence bisection (Golub & Van Loan, Matrix Computations, §8.3.1 and §8.4.1). Used for the GLCM
+ * maximal correlation coefficient, which needs only the second-largest eigenvalue.
+ */
+
+/** Symmetric tridiagonal matrix: diagonal `d` (n) and off-diagonal `e` (n − 1). */
+export interface Tridiagonal {
+  readonly d: Float64Array;
+  readonly e: Float64Array;
+}
+
+/**
+ * Reduces a symmetric matrix (row-major n×n, only the lower triangle is read) to a similar tridiagonal
+ * matrix by Householder reflections. The input is not modified.
+ */
+export function tridiagonalize(a: Float64Array, n: number): Tridiagonal {
+  const m = Float64Array.from(a.subarray(0, n * n));
+  const v = new Float64Array(n);
+  const p = new Float64Array(n);
+  const d = new Float64Array(n);
+  const e = new Float64Array(Math.max(n - 1, 0));
+  for (let k = 0; k < n - 2; k++) {
+    // x = column k below the diagonal
+    let alpha = 0;
+    for (let i = k + 1; i < n; i++) alpha += m[i * n + k] * m[i * n + k];
+    alpha = Math.sqrt(alpha);
+    const x0 = m[(k + 1) * n + k];
+    if (alpha === 0) { e[k] = 0; continue; }
+    const r = x0 > 0 ? -alpha : alpha; // reflect x onto r·e1, sign chosen to avoid cancellation
+    // v = x − r e1, β = 2 / vᵀv
+    v.fill(0);
+    v[k + 1] = x0 - r;
+    for (let i = k + 2; i < n; i++) v[i] = m[i * n + k];
+    let vv = 0;
+    for (let i = k + 1; i < n; i++) vv += v[i] * v[i];
+    if (vv === 0) { e[k] = x0; continue; }
+    const beta = 2 / vv;
+    // p = β A22 v (A22 = trailing block, symmetric)
+    for (let i = k + 1; i < n; i++) {
+      let s = 0;
+      for (let j = k + 1; j < n; j++) s += m[i * n + j] * v[j];
+      p[i] = beta * s;
+    }
+    // w = p − (β pᵀv / 2) v
+    let pv = 0;
+    for (let i = k + 1; i < n; i++) pv += p[i] * v[i];
+    const c = (beta * pv) / 2;
+    for (let i = k + 1; i < n; i++) p[i] -= c * v[i];
+    // A22 −= v wᵀ + w vᵀ
+    for (let i = k + 1; i < n; i++) {
+      const vi = v[i];
+      const wi = p[i];
+      for (let j = k + 1; j < n; j++) m[i * n + j] -= vi * p[j] + wi * v[j];
+    }
+    e[k] = r;
+  }
+  for (let i = 0; i < n; i++) d[i] = m[i * n + i];
+  if (n >= 2) e[n - 2] = m[(n - 1) * n + (n - 2)];
+  return { d, e };
+}
+
+/** Number of eigenvalues of a symmetric tridiagonal matrix that are smaller than x (Sturm count via LDLᵀ inertia). */
+export function countBelow(t: Tridiagonal, x: number): number {
+  const { d, e } = t;
+  const n = d.length;
+  let count = 0;
+  let q = d[0] - x;
+  const tiny = 1e-300;
+  if (q < 0) count++;
+  for (let i = 1; i < n; i++) {
+    if (q === 0) q = tiny;
+    q = d[i] - x - (e[i - 1] * e[i - 1]) / q;
+    if (q < 0) count++;
+  }
+  return count;
+}
+
+/**
+ * The k-th largest eigenvalue (k = 1 is the largest) of a symmetric tridiagonal matrix, by bisection to
+ * full double precision.
+ */
+export function kthLargestEigenvalue(t: Tridiagonal, k: number): number {
+  const { d, e } = t;
+  const n = d.length;
+  if (k < 1 || k > n) throw new RangeError(`k must be in 1..${n}`);
+  // Gershgorin bounds
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const r = (i > 0 ? Math.abs(e[i - 1]) : 0) + (i < n - 1 ? Math.abs(e[i]) : 0);
+    lo = Math.min(lo, d[i] - r);
+    hi = Math.max(hi, d[i] + r);
+  }
+  const target = n - k; // eigenvalue λ with exactly n−k eigenvalues below it
+  for (let it = 0; it < 200; it++) {
+    const mid = 0.5 * (lo + hi);
+    if (mid <= lo || mid >= hi) break;
+    if (countBelow(t, mid) > target) hi = mid;
+    else lo = mid;
+  }
+  return 0.5 * (lo + hi);
+}

@@ -1,0 +1,179 @@
+import { InvalidInputError, MaskError } from '../../../core/errors.js';
+import type { Vec3 } from '../../../core/vec.js';
+import type { DiscretisedRoi } from '../../types.js';
+
+/**
+ * The discretised ROI cropped to its bounding box and padded with `pad` layers of non-ROI voxels (level 0)
+ * on every side. Padding lets texture kernels look up any neighbour within Chebyshev distance `pad`
+ * with a plain index offset, without bounds checks.
+ *
+ * Index of voxel (x, y, z) of the padded grid: `x + nx·(y + ny·z)` (x fastest, as everywhere in dlrn).
+ */
+export interface TextureGrid {
+  /** Padded grid size along x (i), y (j), z (k). */
+  readonly nx: number;
+  readonly ny: number;
+  readonly nz: number;
+  /** Number of non-ROI layers around the ROI bounding box. */
+  readonly pad: number;
+  /** Grey level per voxel: 1..nLevels inside the ROI, 0 outside (and in the padding). */
+  readonly levels: Int32Array;
+  /** Indices (in the padded grid) of the ROI voxels, in raster order (so slices are contiguous). */
+  readonly voxels: Int32Array;
+  /** For every z of the padded grid, the first position in `voxels` with that z (length nz + 1). */
+  readonly sliceStart: Int32Array;
+  /** N_g of the discretisation (IBSI: number of bins, also the empty ones). */
+  readonly nLevels: number;
+  /** Largest grey level present in the ROI (PyRadiomics' N_g). */
+  readonly maxLevel: number;
+  /** Voxel spacing in mm (i, j, k). */
+  readonly spacing: Vec3;
+  /** Position (i, j, k) of padded voxel (0, 0, 0) in the input grid (may be negative). */
+  readonly offset: Vec3;
+}
+
+/** Inclusive bounding box of the non-zero voxels of one or more same-size arrays; null when all are empty. */
+function nonZeroBox(size: Vec3, arrays: readonly ArrayLike<number>[]): { lo: number[]; hi: number[] } | null {
+  const [sx, sy, sz] = size;
+  const lo = [sx, sy, sz];
+  const hi = [-1, -1, -1];
+  let p = 0;
+  for (let z = 0; z < sz; z++) {
+    for (let y = 0; y < sy; y++) {
+      for (let x = 0; x < sx; x++, p++) {
+        let set = false;
+        for (const a of arrays) if (a[p] !== 0) { set = true; break; }
+        if (!set) continue;
+        if (x < lo[0]) lo[0] = x;
+        if (x > hi[0]) hi[0] = x;
+        if (y < lo[1]) lo[1] = y;
+        if (y > hi[1]) hi[1] = y;
+        if (z < lo[2]) lo[2] = z;
+        if (z > hi[2]) hi[2] = z;
+      }
+    }
+  }
+  return hi[0] < 0 ? null : { lo, hi };
+}
+
+/** Checks the shape and grey levels of a {@link DiscretisedRoi}; throws InvalidInputError / MaskError. */
+export function validateDiscretisedRoi(roi: DiscretisedRoi): void {
+  const [sx, sy, sz] = roi.size;
+  const n = sx * sy * sz;
+  if (!(Number.isInteger(sx) && Number.isInteger(sy) && Number.isInteger(sz)) || sx < 1 || sy < 1 || sz < 1) {
+    throw new InvalidInputError('invalid grid size of the discretised ROI', { expected: 'three positive integers', found: roi.size.join('×') });
+  }
+  if (roi.levels.length !== n) {
+    throw new InvalidInputError('the grey-level array does not match the grid size', { expected: `${n} values (${roi.size.join('×')})`, found: `${roi.levels.length} values` });
+  }
+  if (!Number.isInteger(roi.nLevels) || roi.nLevels < 1) {
+    throw new InvalidInputError('invalid number of grey levels', { expected: 'an integer N_g ≥ 1', found: String(roi.nLevels) });
+  }
+  const lv = roi.levels;
+  for (let i = 0; i < n; i++) {
+    const g = lv[i];
+    if (g < 0 || g > roi.nLevels) {
+      throw new InvalidInputError('a grey level is outside 0..N_g', {
+        expected: `levels 1..${roi.nLevels} inside the ROI and 0 outside`,
+        found: `level ${g} at voxel index ${i}`,
+        fix: 'discretise the image before computing texture features (FBN/FBS), and pass the number of bins as nLevels.',
+      });
+    }
+  }
+}
+
+/**
+ * Crops a discretised ROI to the bounding box of its voxels (and of `alsoInclude`, e.g. the morphological
+ * mask for GLDZM), padded by `pad` non-ROI layers.
+ *
+ * @param roi - discretised ROI (levels 1..nLevels inside, 0 outside).
+ * @param pad - padding in voxels (≥ the largest neighbour distance used afterwards); default 1.
+ * @param alsoInclude - optional same-size masks whose voxels must also lie inside the crop.
+ * @throws MaskError when the ROI has no voxel; InvalidInputError on malformed input.
+ */
+export function buildTextureGrid(roi: DiscretisedRoi, pad = 1, alsoInclude: readonly Uint8Array[] = []): TextureGrid {
+  validateDiscretisedRoi(roi);
+  const size = roi.size;
+  for (const m of alsoInclude) {
+    if (m.length !== roi.levels.length) {
+      throw new InvalidInputError('a mask does not match the grid of the discretised ROI', { expected: `${roi.levels.length} voxels`, found: `${m.length}` });
+    }
+  }
+  const box = nonZeroBox(size, [roi.levels]);
+  if (box === null) {
+    throw new MaskError('the ROI is empty after preprocessing', {
+      expected: 'at least one voxel with a grey level ≥ 1', found: '0 voxels',
+      fix: 'check the mask label and the re-segmentation range.',
+    });
+  }
+  const extra = alsoInclude.length ? nonZeroBox(size, alsoInclude) : null;
+  const lo = box.lo.slice();
+  const hi = box.hi.slice();
+  if (extra) for (let d = 0; d < 3; d++) { lo[d] = Math.min(lo[d], extra.lo[d]); hi[d] = Math.max(hi[d], extra.hi[d]); }
+  const nx = hi[0] - lo[0] + 1 + 2 * pad;
+  const ny = hi[1] - lo[1] + 1 + 2 * pad;
+  const nz = hi[2] - lo[2] + 1 + 2 * pad;
+  const levels = new Int32Array(nx * ny * nz);
+  const [sx, sy] = size;
+  let count = 0;
+  let maxLevel = 0;
+  for (let z = lo[2]; z <= hi[2]; z++) {
+    for (let y = lo[1]; y <= hi[1]; y++) {
+      const src = sx * (y + sy * z);
+      const dst = pad + nx * (y - lo[1] + pad + ny * (z - lo[2] + pad)) - lo[0];
+      for (let x = lo[0]; x <= hi[0]; x++) {
+        const g = roi.levels[src + x];
+        if (g > 0) {
+          levels[dst + x] = g;
+          count++;
+          if (g > maxLevel) maxLevel = g;
+        }
+      }
+    }
+  }
+  const voxels = new Int32Array(count);
+  const sliceStart = new Int32Array(nz + 1);
+  const plane = nx * ny;
+  let k = 0;
+  for (let z = 0; z < nz; z++) {
+    sliceStart[z] = k;
+    const end = (z + 1) * plane;
+    for (let p = z * plane; p < end; p++) if (levels[p] !== 0) voxels[k++] = p;
+  }
+  sliceStart[nz] = k;
+  return {
+    nx, ny, nz, pad, levels, voxels, sliceStart,
+    nLevels: roi.nLevels, maxLevel, spacing: roi.spacing,
+    offset: [lo[0] - pad, lo[1] - pad, lo[2] - pad],
+  };
+}
+
+/**
+ * Copies a same-size mask of the input grid (e.g. the morphological mask) into the padded crop of `grid`
+ * (0 in the padding and wherever the crop is outside the input grid).
+ */
+export function cropMaskToGrid(grid: TextureGrid, size: Vec3, mask: Uint8Array): Uint8Array {
+  const out = new Uint8Array(grid.nx * grid.ny * grid.nz);
+  const [sx, sy, sz] = size;
+  const [ox, oy, oz] = grid.offset;
+  for (let z = 0; z < grid.nz; z++) {
+    const iz = z + oz;
+    if (iz < 0 || iz >= sz) continue;
+    for (let y = 0; y < grid.ny; y++) {
+      const iy = y + oy;
+      if (iy < 0 || iy >= sy) continue;
+      const dst = grid.nx * (y + grid.ny * z);
+      const src = sx * (iy + sy * iz);
+      for (let x = 0; x < grid.nx; x++) {
+        const ix = x + ox;
+        if (ix >= 0 && ix < sx && mask[src + ix] !== 0) out[dst + x] = 1;
+      }
+    }
+  }
+  return out;
+}
+
+/** Index offset in the padded grid of a displacement (dx, dy, dz). */
+export function gridOffset(grid: TextureGrid, dx: number, dy: number, dz: number): number {
+  return dx + grid.nx * (dy + grid.ny * dz);
+}

@@ -1,0 +1,38 @@
+import type { TextureGrid } from '../common/grid.js';
+
+/**
+ * Adds to `out` (N_g × N_g, row-major) the co-occurrence counts of the ROI voxels `grid.voxels[from..to)`
+ * with their neighbour at index offset `offset` (a direction at distance δ ≤ grid.pad). Row = grey level of
+ * the centre voxel, column = grey level of the neighbour; only pairs with both voxels in the ROI count.
+ * The result is not symmetric; see {@link symmetrise}.
+ */
+export function addCooccurrences(grid: TextureGrid, from: number, to: number, offset: number, ng: number, out: Float64Array): void {
+  const lv = grid.levels;
+  const vox = grid.voxels;
+  for (let t = from; t < to; t++) {
+    const v = vox[t];
+    const h = lv[v + offset];
+    if (h !== 0) out[(lv[v] - 1) * ng + h - 1] += 1;
+  }
+}
+
+/** M + Mᵀ (counting each pair in both directions, IBSI's and PyRadiomics' symmetric GLCM), as a new array. */
+export function symmetrise(m: Float64Array, ng: number): Float64Array {
+  const s = new Float64Array(ng * ng);
+  for (let a = 0; a < ng; a++) {
+    for (let b = 0; b < ng; b++) s[a * ng + b] = m[a * ng + b] + m[b * ng + a];
+  }
+  return s;
+}
+
+/** Element-wise sum into `acc` (matrix merging). */
+export function addInto(acc: Float64Array, m: Float64Array): void {
+  for (let t = 0; t < acc.length; t++) acc[t] += m[t];
+}
+
+/** Sum of all elements. */
+export function matrixTotal(m: Float64Array): number {
+  let s = 0;
+  for (let t = 0; t < m.length; t++) s += m[t];
+  return s;
+}

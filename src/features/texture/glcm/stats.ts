@@ -1,0 +1,249 @@
+import { kthLargestEigenvalue, tridiagonalize } from '../common/eigen.js';
+
+/** ε of PyRadiomics (numpy.spacing(1)), added inside its logarithms and some denominators. */
+export const PYRADIOMICS_EPS = 2.220446049250313e-16;
+
+/** How a statistic that is 0/0 (e.g. correlation of a single-grey-level matrix) is reported. */
+export type GlcmFlatPolicy = 'nan' | 'pyradiomics';
+
+/** Options of {@link glcmStats}. */
+export interface GlcmStatsOptions {
+  /** N_g used by the normalised inverse differences (IBSI: number of bins; PyRadiomics: largest level in the ROI). */
+  readonly normLevels: number;
+  /** ε added inside log2 (0 for IBSI, {@link PYRADIOMICS_EPS} for PyRadiomics). Default 0. */
+  readonly eps?: number;
+  /** 'nan' (IBSI mode, default): undefined statistics are NaN. 'pyradiomics': correlation 1, IMC1 0, IMC2 0 as PyRadiomics does. */
+  readonly flat?: GlcmFlatPolicy;
+  /** Also compute the maximal correlation coefficient (PyRadiomics MCC); needs an eigenvalue. Default false. */
+  readonly mcc?: boolean;
+  /** Number of grey levels present in the whole ROI (PyRadiomics returns MCC = 1 when it is 1). Default: levels with p > 0. */
+  readonly presentLevels?: number;
+}
+
+/**
+ * Statistics of one grey level co-occurrence matrix (GLCM). Definitions follow IBSI 1 §3.6 and the
+ * PyRadiomics GLCM documentation; ids are IBSI's.
+ *
+ * Symbols: p_ij = M_ij / Σ M (joint probability, i, j = 1..N_g grey levels); p_x(i) = Σ_j p_ij,
+ * p_y(j) = Σ_i p_ij; μ_x = Σ i p_x(i), μ_y = Σ j p_y(j); σ_x² = Σ (i − μ_x)² p_x(i), σ_y² likewise;
+ * p_{x−y}(k) = Σ_ij p_ij [|i−j| = k], k = 0..N_g−1; p_{x+y}(k) = Σ_ij p_ij [i+j = k], k = 2..2N_g;
+ * HX = −Σ p_x log2(p_x + ε), HY likewise, HXY = −Σ p_ij log2(p_ij + ε),
+ * HXY1 = −Σ p_ij log2(p_x(i) p_y(j) + ε), HXY2 = −Σ p_x(i) p_y(j) log2(p_x(i) p_y(j) + ε); 0·log 0 = 0.
+ * For a symmetric GLCM (IBSI, PyRadiomics default) μ_x = μ_y = μ and σ_x = σ_y.
+ */
+export interface GlcmStats {
+  /** Joint maximum (GYBY; PyRadiomics MaximumProbability): max p_ij. */
+  readonly jointMax: number;
+  /** Joint average (60VM; JointAverage): μ_x = Σ i p_ij. */
+  readonly jointAvg: number;
+  /** Joint variance (UR99; SumSquares): Σ (i − μ_x)² p_ij. */
+  readonly jointVar: number;
+  /** Joint entropy (TU9B; JointEntropy): HXY. */
+  readonly jointEntr: number;
+  /** Difference average (TF7R; DifferenceAverage): Σ k p_{x−y}(k). */
+  readonly diffAvg: number;
+  /** Difference variance (D3YU; DifferenceVariance): Σ (k − diffAvg)² p_{x−y}(k). */
+  readonly diffVar: number;
+  /** Difference entropy (NTRS; DifferenceEntropy): −Σ p_{x−y}(k) log2(p_{x−y}(k) + ε). */
+  readonly diffEntr: number;
+  /** Sum average (ZGXS; SumAverage): Σ k p_{x+y}(k). */
+  readonly sumAvg: number;
+  /** Sum variance (OEEB): Σ (k − sumAvg)² p_{x+y}(k). */
+  readonly sumVar: number;
+  /** Sum entropy (P6QZ; SumEntropy): −Σ p_{x+y}(k) log2(p_{x+y}(k) + ε). */
+  readonly sumEntr: number;
+  /** Angular second moment (8ZQL; JointEnergy): Σ p_ij². */
+  readonly energy: number;
+  /** Contrast (ACUI; Contrast): Σ (i − j)² p_ij. */
+  readonly contrast: number;
+  /** Dissimilarity (8S9J): Σ |i − j| p_ij (equal to the difference average). */
+  readonly dissimilarity: number;
+  /** Inverse difference (IB1Z; Id): Σ p_{x−y}(k) / (1 + k). */
+  readonly invDiff: number;
+  /** Normalised inverse difference (NDRX; Idn): Σ p_{x−y}(k) / (1 + k/N_g). */
+  readonly invDiffNorm: number;
+  /** Inverse difference moment (WF0Z; Idm): Σ p_{x−y}(k) / (1 + k²). */
+  readonly invDiffMom: number;
+  /** Normalised inverse difference moment (1QCO; Idmn): Σ p_{x−y}(k) / (1 + (k/N_g)²). */
+  readonly invDiffMomNorm: number;
+  /** Inverse variance (E8JP; InverseVariance): Σ_{k≥1} p_{x−y}(k) / k². */
+  readonly invVar: number;
+  /** Correlation (NI2N; Correlation): Σ (i − μ_x)(j − μ_y) p_ij / (σ_x σ_y). */
+  readonly corr: number;
+  /** Autocorrelation (QWB0; Autocorrelation): Σ i j p_ij. */
+  readonly autoCorr: number;
+  /** Cluster tendency (DG8W; ClusterTendency): Σ (i + j − μ_x − μ_y)² p_ij. */
+  readonly clustTend: number;
+  /** Cluster shade (7NFM; ClusterShade): Σ (i + j − μ_x − μ_y)³ p_ij. */
+  readonly clustShade: number;
+  /** Cluster prominence (AE86; ClusterProminence): Σ (i + j − μ_x − μ_y)⁴ p_ij. */
+  readonly clustProm: number;
+  /** First information correlation (R8DG; Imc1): (HXY − HXY1) / max(HX, HY). */
+  readonly infoCorr1: number;
+  /** Second information correlation (JN9H; Imc2): √(1 − exp(−2 (HXY2 − HXY))). */
+  readonly infoCorr2: number;
+  /**
+   * Maximal correlation coefficient (PyRadiomics MCC, no IBSI id): √λ₂, λ₂ the second-largest eigenvalue of
+   * Q_ij = Σ_k p_ik p_jk / (p_x(i) p_y(k)). NaN unless requested.
+   */
+  readonly mcc: number;
+}
+
+const NAN_STATS: GlcmStats = Object.freeze({
+  jointMax: NaN, jointAvg: NaN, jointVar: NaN, jointEntr: NaN, diffAvg: NaN, diffVar: NaN, diffEntr: NaN,
+  sumAvg: NaN, sumVar: NaN, sumEntr: NaN, energy: NaN, contrast: NaN, dissimilarity: NaN, invDiff: NaN,
+  invDiffNorm: NaN, invDiffMom: NaN, invDiffMomNorm: NaN, invVar: NaN, corr: NaN, autoCorr: NaN,
+  clustTend: NaN, clustShade: NaN, clustProm: NaN, infoCorr1: NaN, infoCorr2: NaN, mcc: NaN,
+});
+
+const xlog2 = (p: number, eps: number): number => (p > 0 ? p * Math.log2(p + eps) : 0);
+
+/**
+ * Computes {@link GlcmStats} of a co-occurrence count matrix.
+ *
+ * @param counts - N_g × N_g counts, row-major, `counts[(i−1)·N_g + (j−1)]`; need not be normalised or symmetric.
+ * @param ng - matrix size N_g (grey levels 1..N_g).
+ * @param options - normalisation levels, ε, flat-matrix policy, MCC.
+ * @returns all-NaN statistics for an empty matrix (no co-occurring pairs).
+ */
+export function glcmStats(counts: Float64Array, ng: number, options: GlcmStatsOptions): GlcmStats {
+  const eps = options.eps ?? 0;
+  const pyr = options.flat === 'pyradiomics';
+  let total = 0;
+  for (let t = 0; t < ng * ng; t++) total += counts[t];
+  if (!(total > 0)) return NAN_STATS;
+  const px = new Float64Array(ng);
+  const py = new Float64Array(ng);
+  const pDiff = new Float64Array(ng);
+  const pSum = new Float64Array(2 * ng + 1);
+  let jointMax = 0, ux = 0, uy = 0, autoCorr = 0, energy = 0, hxy = 0;
+  for (let a = 0; a < ng; a++) {
+    const i = a + 1;
+    for (let b = 0; b < ng; b++) {
+      const c = counts[a * ng + b];
+      if (c === 0) continue;
+      const p = c / total;
+      const j = b + 1;
+      px[a] += p;
+      py[b] += p;
+      if (p > jointMax) jointMax = p;
+      ux += i * p;
+      uy += j * p;
+      autoCorr += i * j * p;
+      energy += p * p;
+      hxy -= xlog2(p, eps);
+      pDiff[Math.abs(a - b)] += p;
+      pSum[i + j] += p;
+    }
+  }
+  let varX = 0, varY = 0, hx = 0, hy = 0;
+  for (let a = 0; a < ng; a++) {
+    const dx = a + 1 - ux;
+    const dy = a + 1 - uy;
+    varX += dx * dx * px[a];
+    varY += dy * dy * py[a];
+    hx -= xlog2(px[a], eps);
+    hy -= xlog2(py[a], eps);
+  }
+  let corm = 0, ct = 0, cs = 0, cp = 0, hxy1 = 0, hxy2 = 0;
+  for (let a = 0; a < ng; a++) {
+    const pa = px[a];
+    for (let b = 0; b < ng; b++) {
+      const pxy = pa * py[b];
+      if (pxy > 0) hxy2 -= xlog2(pxy, eps) * 1;
+      const c = counts[a * ng + b];
+      if (c === 0) continue;
+      const p = c / total;
+      const di = a + 1 - ux;
+      const dj = b + 1 - uy;
+      corm += di * dj * p;
+      const s = di + dj;
+      const s2 = s * s;
+      ct += s2 * p;
+      cs += s2 * s * p;
+      cp += s2 * s2 * p;
+      hxy1 -= p * Math.log2(pxy + eps);
+    }
+  }
+  let diffAvg = 0, diffEntr = 0, invDiff = 0, invDiffNorm = 0, invDiffMom = 0, invDiffMomNorm = 0, invVar = 0, contrast = 0;
+  const nNorm = options.normLevels;
+  for (let k = 0; k < ng; k++) {
+    const p = pDiff[k];
+    if (p === 0) continue;
+    diffAvg += k * p;
+    contrast += k * k * p;
+    diffEntr -= xlog2(p, eps);
+    invDiff += p / (1 + k);
+    invDiffNorm += p / (1 + k / nNorm);
+    invDiffMom += p / (1 + k * k);
+    invDiffMomNorm += p / (1 + (k * k) / (nNorm * nNorm));
+    if (k > 0) invVar += p / (k * k);
+  }
+  let diffVar = 0;
+  for (let k = 0; k < ng; k++) diffVar += (k - diffAvg) * (k - diffAvg) * pDiff[k];
+  let sumAvg = 0, sumEntr = 0;
+  for (let k = 2; k <= 2 * ng; k++) {
+    const p = pSum[k];
+    if (p === 0) continue;
+    sumAvg += k * p;
+    sumEntr -= xlog2(p, eps);
+  }
+  let sumVar = 0;
+  for (let k = 2; k <= 2 * ng; k++) sumVar += (k - sumAvg) * (k - sumAvg) * pSum[k];
+
+  const sigProd = Math.sqrt(varX) * Math.sqrt(varY);
+  let corr: number;
+  if (sigProd === 0) corr = pyr ? 1 : NaN;
+  else corr = corm / (sigProd + (pyr ? eps : 0));
+  const hmax = Math.max(hx, hy);
+  let infoCorr1: number;
+  if (hmax === 0) infoCorr1 = pyr ? 0 : NaN;
+  else infoCorr1 = (hxy - hxy1) / hmax;
+  const infoCorr2 = hxy2 === hxy ? 0 : Math.sqrt(1 - Math.exp(-2 * (hxy2 - hxy)));
+
+  return {
+    jointMax, jointAvg: ux, jointVar: varX, jointEntr: hxy, diffAvg, diffVar, diffEntr,
+    sumAvg, sumVar, sumEntr, energy, contrast, dissimilarity: diffAvg, invDiff, invDiffNorm,
+    invDiffMom, invDiffMomNorm, invVar, corr, autoCorr, clustTend: ct, clustShade: cs, clustProm: cp,
+    infoCorr1, infoCorr2,
+    mcc: options.mcc ? maximalCorrelation(px, py, counts, ng, total, options.presentLevels) : NaN,
+  };
+}
+
+/**
+ * Maximal correlation coefficient √λ₂ of Q = D_x⁻¹ P D_y⁻¹ Pᵀ (D = diag of the marginals), computed from the
+ * similar symmetric matrix S = D_x^{−1/2} P D_y⁻¹ Pᵀ D_x^{−1/2} restricted to grey levels with p_x > 0
+ * (rows with p_x = 0 only add zero eigenvalues). PyRadiomics returns 1 when the ROI has one grey level.
+ */
+function maximalCorrelation(px: Float64Array, py: Float64Array, counts: Float64Array, ng: number, total: number, presentLevels?: number): number {
+  const idx: number[] = [];
+  for (let a = 0; a < ng; a++) if (px[a] > 0) idx.push(a);
+  const present = presentLevels ?? idx.length;
+  if (present < 2) return 1;
+  const n = idx.length;
+  if (n < 2) return 0;
+  const cols: number[] = [];
+  for (let b = 0; b < ng; b++) if (py[b] > 0) cols.push(b);
+  // R_ak = p_ak / sqrt(p_x(a) p_y(k)); S = R Rᵀ
+  const m = cols.length;
+  const r = new Float64Array(n * m);
+  for (let u = 0; u < n; u++) {
+    const a = idx[u];
+    const sa = Math.sqrt(px[a]);
+    for (let v = 0; v < m; v++) {
+      const b = cols[v];
+      r[u * m + v] = counts[a * ng + b] / total / (sa * Math.sqrt(py[b]));
+    }
+  }
+  const s = new Float64Array(n * n);
+  for (let u = 0; u < n; u++) {
+    for (let w = 0; w <= u; w++) {
+      let acc = 0;
+      for (let v = 0; v < m; v++) acc += r[u * m + v] * r[w * m + v];
+      s[u * n + w] = acc;
+      s[w * n + u] = acc;
+    }
+  }
+  const lambda2 = kthLargestEigenvalue(tridiagonalize(s, n), 2);
+  return Math.sqrt(Math.max(lambda2, 0));
+}
