@@ -142,7 +142,8 @@ export function niftiGeometry(h: NiftiHeader, file?: string): NiftiGeometry {
       fix: 'repair the qform/sform (e.g. in 3D Slicer or with nibabel).',
     });
   }
-  return { spacing: spacing as unknown as Vec3, origin: origin as unknown as Vec3, direction: dir as unknown as Mat3, transform };
+  const noNegZero = (a: number[]): number[] => a.map((x) => x + 0); // -0 → 0
+  return { spacing: spacing as unknown as Vec3, origin: noNegZero(origin) as unknown as Vec3, direction: noNegZero(dir) as unknown as Mat3, transform };
 }
 
 function det3(m: number[]): number {
