@@ -1,0 +1,206 @@
+import { InvalidInputError, MaskError } from '../../core/errors.js';
+import { assertSameGeometry, GEOMETRY_TOLERANCE, type Geometry } from '../../core/geometry.js';
+import { labelCounts } from '../../core/mask.js';
+import { voxelTypeOf, type Volume } from '../../core/volume.js';
+import { cropArray, padBox, type IndexBox } from '../../preprocess/crop.js';
+import { discretise } from '../../preprocess/discretise.js';
+import { normaliseImage } from '../../preprocess/normalise.js';
+import { resegmentPyradiomics } from '../../preprocess/resegment.js';
+import { pyradiomicsGrid, resampleMaskNearest, resampleVolume } from '../../preprocess/resample.js';
+import { checkRoi } from '../../preprocess/roi-checks.js';
+import { makeVolume } from '../../core/volume.js';
+import { PYRADIOMICS_CLASS_REGISTRY } from '../registry.js';
+import type { FeatureValues, RoiImage } from '../types.js';
+import { imageDiagnostics, maskDiagnostics, type DiagnosticsRecord } from './pyradiomics-diagnostics.js';
+import { diagnosticsName, ORIGINAL_IMAGE, pyradiomicsFeatureName } from './naming.js';
+import type { PyradiomicsClass, PyradiomicsParams } from './params-file.js';
+import { pythonRepr, type PyradiomicsSettings } from './pyradiomics-settings.js';
+import { versionDiagnostics, settingsHash } from './provenance.js';
+
+/** The result of extracting one case. */
+export interface ExtractionResult {
+  /** Diagnostics columns (name → value), in output order. */
+  readonly diagnostics: Readonly<Record<string, string | number>>;
+  /** Feature columns (full column names), in output order. */
+  readonly features: Readonly<FeatureValues>;
+}
+
+/** Image and mask of one case, with the chosen label. */
+export interface CaseVolumes {
+  readonly image: Volume;
+  readonly labelMap: Volume;
+}
+
+const INTERPOLATORS = { sitkNearestNeighbor: 'nearest', sitkLinear: 'linear', sitkBSpline: 'bspline' } as const;
+
+/** The binary mask of `label` (MaskError listing the labels present when absent, as PyRadiomics' `getMask`). */
+function labelMask(labelMap: Volume, label: number): Uint8Array {
+  const src = labelMap.data;
+  const out = new Uint8Array(src.length);
+  let n = 0;
+  for (let i = 0; i < src.length; i++) if (src[i] === label) { out[i] = 1; n++; }
+  if (n === 0) {
+    const present = [...labelCounts(labelMap).keys()].filter((l) => l !== 0);
+    throw new MaskError(present.length === 0 ? 'no labels found in this mask (nothing is segmented)' : `label ${label} is not present in the mask`, {
+      expected: `voxels with value ${label}`,
+      found: present.length ? `labels ${present.join(', ')}` : 'an empty mask (all voxels 0)',
+      fix: present.length ? `choose one of the labels present (e.g. --label ${present[0]}).` : 'check that the segmentation was saved.',
+    });
+  }
+  return out;
+}
+
+function boxOf(lo: readonly number[], hi: readonly number[]): IndexBox {
+  return { lo: [lo[0], lo[1], lo[2]], hi: [hi[0], hi[1], hi[2]] };
+}
+
+/** Enabled feature names of a class (null = defaults, else the listed names, which must exist). */
+function enabledNames(cls: PyradiomicsClass, listed: readonly string[] | null): string[] {
+  const entry = PYRADIOMICS_CLASS_REGISTRY.find((c) => c.name === cls);
+  if (!entry) return [];
+  const all = entry.defs.map((d) => d.pyradiomicsName).filter((n): n is string => n !== null);
+  if (listed === null) return all.filter((n) => !entry.disabledByDefault.includes(n)).sort();
+  for (const n of listed) {
+    if (!all.includes(n)) {
+      throw new InvalidInputError(`unknown feature "${n}" in class ${cls}`, {
+        expected: `one of ${all.join(', ')}`, found: JSON.stringify(n), fix: 'correct the name in the featureClass section (names are case-sensitive).',
+      });
+    }
+  }
+  return [...new Set(listed)].sort();
+}
+
+/** PyRadiomics' class output order (shape first, then the others). */
+const CLASS_ORDER: readonly PyradiomicsClass[] = ['shape', 'shape2D', 'firstorder', 'glcm', 'gldm', 'glrlm', 'glszm', 'ngtdm'];
+
+/**
+ * Extracts PyRadiomics-compatible features of one case, following PyRadiomics 3.x `featureextractor.execute` for the
+ * Original image type: label check → (normalisation) → (resampling with SimpleITK's conventions, or `preCrop`) →
+ * ROI checks → (re-segmentation) → shape on the morphological mask → the other classes on the re-segmented ROI,
+ * discretised with PyRadiomics' bin edges.
+ *
+ * @param label - overrides `settings.label` (the CLI's `--label` / the manifest's label column).
+ * @throws MaskError (absent label, empty/one-voxel/too small ROI), GeometryMismatchError, InvalidInputError (NaN in
+ *   the ROI, unknown feature names).
+ */
+export function extractPyradiomics(input: CaseVolumes, params: PyradiomicsParams, label?: number): ExtractionResult {
+  const settings: PyradiomicsSettings = label === undefined ? params.settings : { ...params.settings, label };
+  const lab = settings.label;
+  const diag: DiagnosticsRecord = {};
+  Object.assign(diag, versionDiagnostics());
+  diag[diagnosticsName('Configuration', 'Settings')] = pythonRepr(settings);
+  diag[diagnosticsName('Configuration', 'EnabledImageTypes')] = pythonRepr(params.imageTypes);
+  diag[diagnosticsName('Configuration', 'SettingsHash')] = settingsHash({ mode: 'pyradiomics', settings, imageTypes: params.imageTypes, featureClasses: params.featureClasses });
+
+  const { image, labelMap } = input;
+  assertSameGeometry(image, labelMap, 'image and mask', settings.geometryTolerance ?? GEOMETRY_TOLERANCE);
+  let mask = labelMask(labelMap, lab);
+  if (settings.additionalInfo) {
+    imageDiagnostics(diag, 'original', image, image.data, true);
+    maskDiagnostics(diag, 'original', labelMap, mask, { labelMapForHash: labelMap.data });
+  }
+
+  // 1. normalisation (whole image)
+  let values: ArrayLike<number> = image.data;
+  const imageType = voxelTypeOf(image.data);
+  let valueType = imageType;
+  if (settings.normalize) {
+    values = normaliseImage(image.data, { scale: settings.normalizeScale, removeOutliers: settings.removeOutliers });
+    valueType = 'float64';
+  }
+  let grid: Geometry = image;
+
+  // 2. resampling, or pre-cropping
+  if (settings.interpolator !== null && settings.resampledPixelSpacing !== null) {
+    const bb = checkRoi(mask, grid.size, { minimumROIDimensions: 1 }).boundingBox;
+    const r = pyradiomicsGrid(grid, bb, settings.resampledPixelSpacing, settings.padDistance, grid.spacing);
+    if (r.grid === null) {
+      const box = padBox(bb, settings.padDistance, grid.size);
+      values = cropArray(Float64Array.from(values), grid.size, box);
+      mask = cropArray(mask, grid.size, box);
+      grid = { ...grid, size: [box.hi[0] - box.lo[0] + 1, box.hi[1] - box.lo[1] + 1, box.hi[2] - box.lo[2] + 1], origin: indexOrigin(grid, box) };
+    } else {
+      const src = makeVolume(grid, Float64Array.from(values));
+      values = resampleVolume(src, r.grid, { interpolator: INTERPOLATORS[settings.interpolator], castTo: valueType }).data;
+      mask = resampleMaskNearest(makeVolume(grid, mask), r.grid).data;
+      grid = r.grid.geometry;
+    }
+    if (settings.additionalInfo) {
+      imageDiagnostics(diag, 'interpolated', grid, Float64Array.from(values), false);
+      maskDiagnostics(diag, 'interpolated', grid, mask, { image: values });
+    }
+  } else if (settings.preCrop) {
+    const bb = checkRoi(mask, grid.size, { minimumROIDimensions: 1 }).boundingBox;
+    const box = padBox(bb, settings.padDistance, grid.size);
+    values = cropArray(Float64Array.from(values), grid.size, box);
+    mask = cropArray(mask, grid.size, box);
+    grid = { ...grid, size: [box.hi[0] - box.lo[0] + 1, box.hi[1] - box.lo[1] + 1, box.hi[2] - box.lo[2] + 1], origin: indexOrigin(grid, box) };
+  }
+
+  // 3. ROI checks
+  const check = checkRoi(mask, grid.size, { minimumROIDimensions: settings.minimumROIDimensions, minimumROISize: settings.minimumROISize });
+  let box = check.boundingBox;
+
+  // 4. re-segmentation
+  let intensityMask = mask;
+  if (settings.resegmentRange !== null) {
+    intensityMask = resegmentPyradiomics(values, mask, settings.resegmentRange, settings.resegmentMode).mask;
+    checkRoi(intensityMask, grid.size, { minimumROIDimensions: settings.minimumROIDimensions, minimumROISize: settings.minimumROISize });
+    if (settings.additionalInfo) maskDiagnostics(diag, 'resegmented', grid, intensityMask, { image: values });
+  }
+  const morphMask = settings.resegmentShape ? intensityMask : mask;
+  box = boxOf(box.lo, box.hi);
+
+  // 5. crop to the ROI and build the shared inputs
+  const cropValues = cropArray(values instanceof Float64Array ? values : Float64Array.from(values), grid.size, box);
+  const roi: RoiImage = {
+    size: [box.hi[0] - box.lo[0] + 1, box.hi[1] - box.lo[1] + 1, box.hi[2] - box.lo[2] + 1],
+    spacing: grid.spacing,
+    values: cropValues,
+    intensityMask: cropArray(intensityMask, grid.size, box),
+    morphologicalMask: cropArray(morphMask, grid.size, box),
+  };
+  let nan = 0;
+  for (let i = 0; i < cropValues.length; i++) if ((roi.intensityMask[i] | roi.morphologicalMask[i]) && cropValues[i] !== cropValues[i]) nan++;
+  if (nan > 0) {
+    throw new InvalidInputError('the region of interest contains NaN voxels', {
+      expected: 'finite intensities inside the mask', found: `${nan} NaN voxel(s)`,
+      fix: 'fix the image (NaN usually marks missing data), or remove those voxels from the mask.',
+    });
+  }
+
+  // 6. features
+  const classes = CLASS_ORDER.filter((c) => c in params.featureClasses);
+  const features: FeatureValues = {};
+  const needGrey = classes.some((c) => PYRADIOMICS_CLASS_REGISTRY.find((e) => e.name === c)?.needsGrey);
+  const grey = needGrey
+    ? (() => {
+        const d = discretise(roi.values, roi.intensityMask, settings.binCount !== null
+          ? { binCount: settings.binCount, convention: 'pyradiomics' }
+          : { binWidth: settings.binWidth, convention: 'pyradiomics' });
+        return { size: roi.size, spacing: roi.spacing, levels: d.levels, nLevels: d.nLevels };
+      })()
+    : { size: roi.size, spacing: roi.spacing, levels: new Int32Array(0), nLevels: 0 };
+  const missing: string[] = [];
+  for (const cls of classes) {
+    if (cls === 'shape2D' && !settings.force2D) continue; // PyRadiomics: shape2D needs force2D
+    const entry = PYRADIOMICS_CLASS_REGISTRY.find((e) => e.name === cls);
+    if (!entry) { missing.push(cls); continue; }
+    const names = enabledNames(cls, params.featureClasses[cls] ?? null);
+    const vals = entry.compute({ roi, grey, settings });
+    for (const n of names) features[pyradiomicsFeatureName(ORIGINAL_IMAGE, cls, n)] = vals[n] ?? NaN;
+  }
+  if (missing.length > 0) diag[diagnosticsName('dlrn', 'UnavailableClasses')] = missing.join(' ');
+  const nanNames = Object.keys(features).filter((k) => Number.isNaN(features[k]));
+  if (nanNames.length > 0) diag[diagnosticsName('dlrn', 'NaNFeatures')] = nanNames.join(' ') + ` (undefined for this ROI${grey.nLevels === 1 ? ': one grey level' : ''})`;
+  return { diagnostics: diag, features };
+}
+
+function indexOrigin(g: Geometry, box: IndexBox): [number, number, number] {
+  const o = [0, 0, 0] as [number, number, number];
+  for (let r = 0; r < 3; r++) {
+    o[r] = g.origin[r];
+    for (let c = 0; c < 3; c++) o[r] += g.direction[r * 3 + c] * g.spacing[c] * box.lo[c];
+  }
+  return o;
+}
