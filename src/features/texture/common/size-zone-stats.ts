@@ -142,3 +142,24 @@ export function sizeZoneStats(m: SparseCounts, nVoxels: number, eps = 0): SizeZo
     total: ns,
   };
 }
+
+/** One feature of a run/zone/dependence family: which statistic, its IBSI tag stem and id, its PyRadiomics name. */
+export interface SizeZoneFeatureRow {
+  readonly stat: keyof SizeZoneStats;
+  readonly ibsiTag: string | null;
+  readonly ibsiId: string | null;
+  /** PyRadiomics name, or null when PyRadiomics computes no value for it. */
+  readonly pyradiomicsName: string | null;
+}
+
+/** The statistics to average for a feature table (those that map to an IBSI tag or a PyRadiomics name). */
+export function statKeys(rows: readonly SizeZoneFeatureRow[], mode: 'ibsi' | 'pyradiomics'): (keyof SizeZoneStats)[] {
+  return rows.filter((r) => (mode === 'ibsi' ? r.ibsiTag : r.pyradiomicsName) !== null).map((r) => r.stat);
+}
+
+/** Writes PyRadiomics-named values of `stats` into a new record. */
+export function pyradiomicsValues(rows: readonly SizeZoneFeatureRow[], stats: Record<keyof SizeZoneStats, number> | SizeZoneStats): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const r of rows) if (r.pyradiomicsName !== null) out[r.pyradiomicsName] = (stats as Record<keyof SizeZoneStats, number>)[r.stat];
+  return out;
+}

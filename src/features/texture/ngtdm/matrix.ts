@@ -1,0 +1,49 @@
+import type { TextureGrid } from '../common/grid.js';
+
+/** A neighbourhood grey tone difference matrix: per grey level i (1-based index), n_i and s_i. */
+export interface NgtdmMatrix {
+  /** n_i: number of voxels with grey level i (index i, length N_g + 1; index 0 unused). */
+  readonly n: Float64Array;
+  /** s_i: Σ |i − Ā_k| over those voxels, Ā_k the mean grey level of the ROI neighbours of voxel k. */
+  readonly s: Float64Array;
+}
+
+/**
+ * Adds the NGTDM contributions of the ROI voxels `grid.voxels[from..to)` to `out`. The neighbourhood of a
+ * voxel is its ROI neighbours at `neighbourOffsets` (e.g. the 26 voxels within Chebyshev distance 1).
+ * A voxel without ROI neighbour adds nothing when `countIsolated` is false (IBSI 1 §3.10: n_i counts voxels
+ * with a non-empty neighbourhood) and adds 1 to n_i with a zero difference when true (PyRadiomics).
+ */
+export function addNgtdm(grid: TextureGrid, from: number, to: number, neighbourOffsets: Int32Array, countIsolated: boolean, out: NgtdmMatrix): void {
+  const lv = grid.levels;
+  const vox = grid.voxels;
+  const nOff = neighbourOffsets.length;
+  for (let t = from; t < to; t++) {
+    const v = vox[t];
+    const g = lv[v];
+    let sum = 0;
+    let count = 0;
+    for (let k = 0; k < nOff; k++) {
+      const h = lv[v + neighbourOffsets[k]];
+      if (h !== 0) { sum += h; count++; }
+    }
+    if (count === 0) {
+      if (countIsolated) out.n[g] += 1;
+      continue;
+    }
+    out.n[g] += 1;
+    out.s[g] += Math.abs(g - sum / count);
+  }
+}
+
+/** An empty NGTDM for grey levels 1..ng. */
+export function emptyNgtdm(ng: number): NgtdmMatrix {
+  return { n: new Float64Array(ng + 1), s: new Float64Array(ng + 1) };
+}
+
+/** Element-wise sum (IBSI merging of slice NGTDMs). */
+export function mergeNgtdm(parts: readonly NgtdmMatrix[], ng: number): NgtdmMatrix {
+  const m = emptyNgtdm(ng);
+  for (const p of parts) for (let i = 0; i <= ng; i++) { m.n[i] += p.n[i]; m.s[i] += p.s[i]; }
+  return m;
+}
