@@ -10,3 +10,8 @@ export { parseNiftiHeader, type NiftiHeader } from './nifti-header.js';
 export { niftiGeometry, type NiftiGeometry } from './nifti-geometry.js';
 export { parseNrrdHeader, type NrrdHeader } from './nrrd-header.js';
 export { sniffFormat, type FileFormat } from './format.js';
+export { encodeDicomSeg, type DicomSegOptions, type CodedConcept } from './dicom/seg-write.js';
+export { parseDicom } from './dicom/parse.js';
+export type { DicomDataset } from './dicom/dataset.js';
+export { parseRtStruct, rasterizeRoi, type RtRoi, type RtContour } from './dicom/rtstruct.js';
+export { readSegOnGrid, readSegSegmentOnGrid, segSegments, type SegSegment } from './dicom/seg-read.js';

@@ -109,36 +109,50 @@ export function decodeFrame(ds: DicomDataset, pf: PixelFormat, frame: number, ou
   }
   const b = ds.bytes;
   const base = el.offset;
+  // Work in a Float64Array so that the hot loops stay monomorphic; TypedArray.set converts natively.
+  const tmp = new Float64Array(n);
   if (bits === 1) {
-    let bit = frame * n;
-    for (let p = 0; p < n; p++, bit++) out[outOffset + p] = ((b[base + (bit >> 3)] >> (bit & 7)) & 1) * slope + intercept;
-    return;
-  }
-  const bpv = bits / 8;
-  const start = base + frame * n * bpv;
-  const aligned = allocateVoxels(storedType(pf), n);
-  const view = new Uint8Array(aligned.buffer, aligned.byteOffset, n * bpv);
-  view.set(b.subarray(start, start + n * bpv));
-  if (bpv > 1 && !ds.littleEndian) {
-    for (let p = 0; p < view.length; p += bpv) view.subarray(p, p + bpv).reverse();
-  }
-  const shift = pf.highBit + 1 - pf.bitsStored;
-  const masked = pf.bitsStored < bits || shift > 0;
-  const identity = slope === 1 && intercept === 0;
-  if (!masked && identity) {
-    (out as unknown as { set(a: ArrayLike<number>, o: number): void }).set(aligned, outOffset);
-    return;
-  }
-  const mask = pf.bitsStored >= 32 ? 0xffffffff : 2 ** pf.bitsStored - 1;
-  const signBit = 2 ** (pf.bitsStored - 1);
-  const signed = pf.pixelRepresentation === 1;
-  for (let p = 0; p < n; p++) {
-    let v = aligned[p];
-    if (masked) {
-      v = (v >>> shift) & mask;
-      if (signed && v >= signBit) v -= 2 * signBit;
-      else if (!signed && v < 0) v += mask + 1;
+    unpackBits(b, base, frame * n, tmp);
+  } else {
+    const bpv = bits / 8;
+    const start = base + frame * n * bpv;
+    const aligned = allocateVoxels(storedType(pf), n);
+    const view = new Uint8Array(aligned.buffer, aligned.byteOffset, n * bpv);
+    view.set(b.subarray(start, start + n * bpv));
+    if (bpv > 1 && !ds.littleEndian) {
+      for (let p = 0; p < view.length; p += bpv) view.subarray(p, p + bpv).reverse();
     }
-    out[outOffset + p] = v * slope + intercept;
+    tmp.set(aligned);
+    const shift = pf.highBit + 1 - pf.bitsStored;
+    if (pf.bitsStored < bits || shift > 0) extractStoredBits(tmp, shift, pf.bitsStored, pf.pixelRepresentation === 1);
+  }
+  if (slope !== 1 || intercept !== 0) for (let p = 0; p < n; p++) tmp[p] = tmp[p] * slope + intercept;
+  out.set(tmp, outOffset);
+}
+
+/** Unpacks n bits (LSB first) starting at bit `firstBit` of the bytes from `base`. */
+function unpackBits(b: Uint8Array, base: number, firstBit: number, out: Float64Array): void {
+  const n = out.length;
+  let p = 0;
+  let bit = firstBit;
+  for (; p < n && (bit & 7) !== 0; p++, bit++) out[p] = (b[base + (bit >> 3)] >> (bit & 7)) & 1;
+  let byte = base + (bit >> 3);
+  for (; p + 8 <= n; p += 8, byte++) {
+    const v = b[byte];
+    if (v === 0) continue; // out is zero-initialised
+    out[p] = v & 1; out[p + 1] = (v >> 1) & 1; out[p + 2] = (v >> 2) & 1; out[p + 3] = (v >> 3) & 1;
+    out[p + 4] = (v >> 4) & 1; out[p + 5] = (v >> 5) & 1; out[p + 6] = (v >> 6) & 1; out[p + 7] = (v >> 7) & 1;
+  }
+  for (let q = 0; p < n; p++, q++) out[p] = (b[byte] >> q) & 1;
+}
+
+/** Keeps BitsStored bits from HighBit down (shift = HighBit + 1 − BitsStored), sign-extending when signed. */
+function extractStoredBits(v: Float64Array, shift: number, bitsStored: number, signed: boolean): void {
+  const mask = bitsStored >= 32 ? 0xffffffff : 2 ** bitsStored - 1;
+  const signBit = 2 ** (bitsStored - 1);
+  for (let p = 0; p < v.length; p++) {
+    let x = ((v[p] >>> shift) & mask) >>> 0;
+    if (signed && x >= signBit) x -= 2 * signBit;
+    v[p] = x;
   }
 }

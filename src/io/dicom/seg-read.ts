@@ -90,11 +90,16 @@ function placeSegFrames(ds: DicomDataset, like: Geometry, file: string | undefin
       });
     }
     decodeFrame(ds, pf, f, frame, 0);
-    const [i0, j0, k] = r;
-    for (let j = 0; j < pf.rows; j++) {
-      for (let i = 0; i < pf.columns; i++) {
-        const v = frame[j * pf.columns + i];
-        if (v === 0 || v / maxFraction < 0.5) continue;
+    const i0 = r[0] | 0;
+    const j0 = r[1] | 0;
+    const k = r[2] | 0;
+    const rows = pf.rows;
+    const cols = pf.columns;
+    const threshold = 0.5 * maxFraction;
+    for (let j = 0; j < rows; j++) {
+      for (let i = 0; i < cols; i++) {
+        const v = frame[j * cols + i];
+        if (v === 0 || v < threshold) continue;
         const x = i0 + i;
         const y = j0 + j;
         if (x < 0 || y < 0 || x >= nx || y >= ny) {
