@@ -10,6 +10,7 @@ export { parseNiftiHeader, type NiftiHeader } from './nifti-header.js';
 export { niftiGeometry, type NiftiGeometry } from './nifti-geometry.js';
 export { parseNrrdHeader, type NrrdHeader } from './nrrd-header.js';
 export { sniffFormat, type FileFormat } from './format.js';
+export { describeImage, describeVolume, MASK_MAX_LABELS, type ImageDescription, type LabelCount, type DescribeOptions } from './describe.js';
 export { encodeDicomSeg, type DicomSegOptions, type CodedConcept } from './dicom/seg-write.js';
 export { parseDicom } from './dicom/parse.js';
 export type { DicomDataset } from './dicom/dataset.js';
