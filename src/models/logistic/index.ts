@@ -7,3 +7,7 @@ export { fitLogistic, LogisticFit, INTERCEPT_TERM, type LogisticFitInit } from '
 export type { LogisticOptions, Rows, SeparationReport, Interval } from './types.js';
 export { detectSeparation, type SeparationResult } from './separation.js';
 export { logit, plogis, logitInverse, logitMuEta, binomialDevianceResidual } from './link.js';
+export { profileConfint } from './profile.js';
+export { lrmStatistics, lrmStatsRecord, formatRounded1, type LrmStatistics } from './lrm-stats.js';
+export { concordanceCounts, giniMeanDifference, type ConcordanceCounts } from './concordance.js';
+export { glmBlock, lrmBlock, type GlmBlock, type LrmBlock } from './blocks.js';

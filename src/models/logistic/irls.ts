@@ -31,6 +31,11 @@ export interface IrlsControl {
   readonly maxit: number;
   /** Starting coefficients (warm start); default R's mustart rule. */
   readonly start?: Float64Array;
+  /**
+   * Halve the step while the deviance increases (a safeguard R's glm.fit does not have; used for
+   * warm-started refits such as likelihood profiles). Default false (R's behaviour).
+   */
+  readonly halveOnIncrease?: boolean;
 }
 
 /** The state of a finished IRLS run. */
@@ -124,6 +129,17 @@ export function irls(problem: IrlsProblem, control: IrlsControl): IrlsResult {
       while (!Number.isFinite(dev)) {
         if (ii > control.maxit) throw new ModelFitError('IRLS step halving failed to give a finite deviance', { fix: 'check the predictors for extreme values.' });
         ii++;
+        const half = new Float64Array(p);
+        for (let j = 0; j < p; j++) half[j] = (start[j] + coefOld[j]) / 2;
+        start = half;
+        eta = linearPredictor(x, start, offset, n, p);
+        for (let i = 0; i < n; i++) mu[i] = logitInverse(eta[i]);
+        dev = deviance(y, mu, weights);
+      }
+      boundary = true;
+    }
+    if (control.halveOnIncrease && coefOld && dev > devOld * (1 + 1e-15)) {
+      for (let h = 0; h < 60 && dev > devOld * (1 + 1e-15); h++) {
         const half = new Float64Array(p);
         for (let j = 0; j < p; j++) half[j] = (start[j] + coefOld[j]) / 2;
         start = half;
