@@ -214,7 +214,7 @@ export function niftiOrientationFields(spacing: Vec3, origin: Vec3, direction: M
   // LPS → RAS: negate the first two rows.
   const r = [0, 1, 2].map((i) => [0, 1, 2].map((j) => (i < 2 ? -direction[3 * i + j] : direction[3 * i + j])));
   const srow: [number[], number[], number[]] = [0, 1, 2].map((i) => [
-    r[i][0] * spacing[0], r[i][1] * spacing[1], r[i][2] * spacing[2], i < 2 ? -origin[i] : origin[i],
+    r[i][0] * spacing[0] + 0, r[i][1] * spacing[1] + 0, r[i][2] * spacing[2] + 0, (i < 2 ? -origin[i] : origin[i]) + 0,
   ]) as [number[], number[], number[]];
   const d = r[0][0] * (r[1][1] * r[2][2] - r[1][2] * r[2][1]) - r[0][1] * (r[1][0] * r[2][2] - r[1][2] * r[2][0]) + r[0][2] * (r[1][0] * r[2][1] - r[1][1] * r[2][0]);
   const qfac = d < 0 ? -1 : 1;
@@ -242,5 +242,5 @@ export function niftiOrientationFields(spacing: Vec3, origin: Vec3, direction: M
     }
     if (a < 0) { b = -b; c = -c; dd = -dd; }
   }
-  return { quatern: [b, c, dd], qoffset: [-origin[0], -origin[1], origin[2]], qfac, srow };
+  return { quatern: [b + 0, c + 0, dd + 0], qoffset: [-origin[0] + 0, -origin[1] + 0, origin[2] + 0], qfac, srow };
 }

@@ -112,7 +112,7 @@ function nrrdGeometry(h: NrrdHeader, dimension: number, file: string | undefined
           throw new CorruptFileError('a NRRD space direction has zero length', { file, expected: 'non-zero vectors', found: JSON.stringify(sd.slice(0, 120)) });
         }
         spacing[j] = norm;
-        for (let i = 0; i < 3; i++) dir[3 * i + j] = (flips[i] * v[i]) / norm;
+        for (let i = 0; i < 3; i++) dir[3 * i + j] = (flips[i] * v[i]) / norm + 0; // + 0: no -0
       }
     } else if (F.has('spacings')) {
       readSpacings(F.get('spacings')!, dimension, spacing, file);
@@ -121,7 +121,7 @@ function nrrdGeometry(h: NrrdHeader, dimension: number, file: string | undefined
     if (so !== undefined) {
       const o = parseNrrdVector(so, file, 'space origin');
       if (o === null || o.length !== 3) throw new CorruptFileError('the NRRD "space origin" is malformed', { file, expected: 'a 3-vector', found: JSON.stringify(so) });
-      for (let i = 0; i < 3; i++) origin[i] = flips[i] * o[i];
+      for (let i = 0; i < 3; i++) origin[i] = flips[i] * o[i] + 0;
     }
   } else {
     if (F.has('spacings')) readSpacings(F.get('spacings')!, dimension, spacing, file);
