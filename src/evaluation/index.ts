@@ -6,3 +6,8 @@ export * from './delong.js';
 export * from './bootstrap.js';
 export * from './roc.js';
 export * from './nri-idi.js';
+export * from './lowess.js';
+export * from './hosmer-lemeshow.js';
+export * from './calibration.js';
+export * from './decision-curve.js';
+export * from './rms-concordance.js';
