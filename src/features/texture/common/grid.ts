@@ -32,31 +32,47 @@ export interface TextureGrid {
   readonly offset: Vec3;
 }
 
-/** Inclusive bounding box of the non-zero voxels of one or more same-size arrays; null when all are empty. */
-function nonZeroBox(size: Vec3, arrays: readonly ArrayLike<number>[]): { lo: number[]; hi: number[] } | null {
+/**
+ * Inclusive bounding box of the non-zero voxels of an array on a grid of `size`; null when all are zero.
+ * With `maxValue`, also checks that every value lies in 0..maxValue (InvalidInputError otherwise).
+ */
+function nonZeroBox(size: Vec3, a: ArrayLike<number>, maxValue?: number): { lo: number[]; hi: number[] } | null {
   const [sx, sy, sz] = size;
-  const lo = [sx, sy, sz];
-  const hi = [-1, -1, -1];
+  let x0 = sx, y0 = sy, z0 = sz, x1 = -1, y1 = -1, z1 = -1;
+  const check = maxValue !== undefined;
   let p = 0;
   for (let z = 0; z < sz; z++) {
     for (let y = 0; y < sy; y++) {
+      let rowLo = -1;
+      let rowHi = -1;
       for (let x = 0; x < sx; x++, p++) {
-        let set = false;
-        for (const a of arrays) if (a[p] !== 0) { set = true; break; }
-        if (!set) continue;
-        if (x < lo[0]) lo[0] = x;
-        if (x > hi[0]) hi[0] = x;
-        if (y < lo[1]) lo[1] = y;
-        if (y > hi[1]) hi[1] = y;
-        if (z < lo[2]) lo[2] = z;
-        if (z > hi[2]) hi[2] = z;
+        const g = a[p];
+        if (g === 0) continue;
+        if (check && !(g > 0 && g <= (maxValue as number) && Number.isInteger(g))) badLevel(g, p, maxValue as number);
+        if (rowLo < 0) rowLo = x;
+        rowHi = x;
       }
+      if (rowLo < 0) continue;
+      if (rowLo < x0) x0 = rowLo;
+      if (rowHi > x1) x1 = rowHi;
+      if (y < y0) y0 = y;
+      if (y > y1) y1 = y;
+      if (z < z0) z0 = z;
+      z1 = z;
     }
   }
-  return hi[0] < 0 ? null : { lo, hi };
+  return x1 < 0 ? null : { lo: [x0, y0, z0], hi: [x1, y1, z1] };
 }
 
-/** Checks the shape and grey levels of a {@link DiscretisedRoi}; throws InvalidInputError / MaskError. */
+function badLevel(g: number, index: number, nLevels: number): never {
+  throw new InvalidInputError('a grey level is outside 0..N_g', {
+    expected: `integer levels 1..${nLevels} inside the ROI and 0 outside`,
+    found: `level ${g} at voxel index ${index}`,
+    fix: 'discretise the image before computing texture features (FBN/FBS), and pass the number of bins as nLevels.',
+  });
+}
+
+/** Checks the grid size, array length and N_g of a {@link DiscretisedRoi}; throws InvalidInputError. */
 export function validateDiscretisedRoi(roi: DiscretisedRoi): void {
   const [sx, sy, sz] = roi.size;
   const n = sx * sy * sz;
@@ -68,17 +84,6 @@ export function validateDiscretisedRoi(roi: DiscretisedRoi): void {
   }
   if (!Number.isInteger(roi.nLevels) || roi.nLevels < 1) {
     throw new InvalidInputError('invalid number of grey levels', { expected: 'an integer N_g ≥ 1', found: String(roi.nLevels) });
-  }
-  const lv = roi.levels;
-  for (let i = 0; i < n; i++) {
-    const g = lv[i];
-    if (g < 0 || g > roi.nLevels) {
-      throw new InvalidInputError('a grey level is outside 0..N_g', {
-        expected: `levels 1..${roi.nLevels} inside the ROI and 0 outside`,
-        found: `level ${g} at voxel index ${i}`,
-        fix: 'discretise the image before computing texture features (FBN/FBS), and pass the number of bins as nLevels.',
-      });
-    }
   }
 }
 
@@ -99,17 +104,19 @@ export function buildTextureGrid(roi: DiscretisedRoi, pad = 1, alsoInclude: read
       throw new InvalidInputError('a mask does not match the grid of the discretised ROI', { expected: `${roi.levels.length} voxels`, found: `${m.length}` });
     }
   }
-  const box = nonZeroBox(size, [roi.levels]);
+  const box = nonZeroBox(size, roi.levels, roi.nLevels);
   if (box === null) {
     throw new MaskError('the ROI is empty after preprocessing', {
       expected: 'at least one voxel with a grey level ≥ 1', found: '0 voxels',
       fix: 'check the mask label and the re-segmentation range.',
     });
   }
-  const extra = alsoInclude.length ? nonZeroBox(size, alsoInclude) : null;
   const lo = box.lo.slice();
   const hi = box.hi.slice();
-  if (extra) for (let d = 0; d < 3; d++) { lo[d] = Math.min(lo[d], extra.lo[d]); hi[d] = Math.max(hi[d], extra.hi[d]); }
+  for (const m of alsoInclude) {
+    const extra = nonZeroBox(size, m);
+    if (extra) for (let d = 0; d < 3; d++) { lo[d] = Math.min(lo[d], extra.lo[d]); hi[d] = Math.max(hi[d], extra.hi[d]); }
+  }
   const nx = hi[0] - lo[0] + 1 + 2 * pad;
   const ny = hi[1] - lo[1] + 1 + 2 * pad;
   const nz = hi[2] - lo[2] + 1 + 2 * pad;

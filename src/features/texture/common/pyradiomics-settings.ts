@@ -55,14 +55,8 @@ export function directionLength(d: Direction, spacing: readonly [number, number,
   }
 }
 
-/** Index offsets of both signs of every PyRadiomics angle (the neighbourhood of NGTDM and GLDM). */
-export function pyradiomicsNeighbourOffsets(grid: TextureGrid, settings: PyradiomicsTextureSettings): Int32Array {
+/** Index offsets of the PyRadiomics angles (one of each ± pair; NGTDM and GLDM use both signs). */
+export function pyradiomicsHalfOffsets(grid: TextureGrid, settings: PyradiomicsTextureSettings): Int32Array {
   const angles = pyradiomicsAngles(grid, settings, settings.distances ?? [1]);
-  const out = new Int32Array(angles.length * 2);
-  angles.forEach((d, a) => {
-    const off = d[0] + grid.nx * (d[1] + grid.ny * d[2]);
-    out[2 * a] = off;
-    out[2 * a + 1] = -off;
-  });
-  return out;
+  return Int32Array.from(angles, (d) => d[0] + grid.nx * (d[1] + grid.ny * d[2]));
 }

@@ -78,7 +78,7 @@ export function sizeZoneStats(m: SparseCounts, nVoxels: number, eps = 0): SizeZo
   const rowSum = new Float64Array(maxL + 1);
   const colSum = new Float64Array(maxJ + 1);
   let sLow = 0, sHigh = 0, sSmall = 0, sLarge = 0, sSL = 0, sSH = 0, sLL = 0, sLH = 0;
-  let muI = 0, muJ = 0, entr = 0, energy = 0;
+  let entr = 0, energy = 0;
   for (let e = 0; e < m.length; e++) {
     const c = m.count[e];
     const i = m.level[e];
@@ -92,35 +92,35 @@ export function sizeZoneStats(m: SparseCounts, nVoxels: number, eps = 0): SizeZo
     sLL += (c * j2) / i2;
     sLH += c * i2 * j2;
     const p = c / ns;
-    muI += i * p;
-    muJ += j * p;
     if (p > 0) entr -= p * Math.log2(p + eps);
     energy += p * p;
   }
-  let glnu = 0;
+  let glnu = 0, muI = 0;
   for (let i = 1; i <= maxL; i++) {
     const r = rowSum[i];
     if (r === 0) continue;
     glnu += r * r;
     sLow += r / (i * i);
     sHigh += r * i * i;
+    muI += i * r;
   }
-  let jnu = 0;
+  muI /= ns;
+  let jnu = 0, muJ = 0;
   for (let j = 1; j <= maxJ; j++) {
     const c = colSum[j];
     if (c === 0) continue;
     jnu += c * c;
     sSmall += c / (j * j);
     sLarge += c * j * j;
+    muJ += j * c;
   }
+  muJ /= ns;
+  // variances from the marginals: Σ_i (i − μ_i)² m_i. / N_s and Σ_j (j − μ_j)² m_.j / N_s
   let varI = 0, varJ = 0;
-  for (let e = 0; e < m.length; e++) {
-    const p = m.count[e] / ns;
-    const di = m.level[e] - muI;
-    const dj = m.j[e] - muJ;
-    varI += di * di * p;
-    varJ += dj * dj * p;
-  }
+  for (let i = 1; i <= maxL; i++) if (rowSum[i] !== 0) varI += (i - muI) * (i - muI) * rowSum[i];
+  for (let j = 1; j <= maxJ; j++) if (colSum[j] !== 0) varJ += (j - muJ) * (j - muJ) * colSum[j];
+  varI /= ns;
+  varJ /= ns;
   return {
     smallEmphasis: sSmall / ns,
     largeEmphasis: sLarge / ns,

@@ -2,11 +2,12 @@ import type { DiscretisedRoi, FeatureValues } from '../../types.js';
 import { IBSI_SPATIAL, type IbsiTextureOptions, nanMeanRecords, writeTagged } from '../common/aggregate.js';
 import { checkDistance } from '../common/directions.js';
 import { buildTextureGrid, type TextureGrid } from '../common/grid.js';
-import { chebyshevNeighbourOffsets } from '../common/neighbourhood.js';
+import { halfChebyshevOffsets } from '../common/neighbourhood.js';
+import { neighbourTallies } from '../common/neighbour-tallies.js';
 import { sizeZoneStats, statKeys } from '../common/size-zone-stats.js';
 import { mergeCounts, type SparseCounts } from '../common/sparse-counts.js';
 import { NGLDM_FEATURES } from './defs.js';
-import { dependenceCounts } from './matrix.js';
+import { checkAlpha, dependenceCounts } from './matrix.js';
 
 const KEYS = statKeys(NGLDM_FEATURES, 'ibsi');
 
@@ -32,22 +33,25 @@ export function ibsiNgldm(roi: DiscretisedRoi, options: IbsiTextureOptions = {})
 export function ibsiNgldmOnGrid(grid: TextureGrid, options: IbsiTextureOptions = {}): FeatureValues {
   const distance = options.distance ?? 1;
   const alpha = options.alpha ?? 0;
+  checkAlpha(alpha);
   const spatial = options.spatial ?? IBSI_SPATIAL;
   const ng = grid.nLevels;
   const out: FeatureValues = {};
   if (spatial.includes('3D')) {
-    const m = dependenceCounts(grid, 0, grid.voxels.length, chebyshevNeighbourOffsets(grid, distance, -1), alpha, ng);
+    const half = halfChebyshevOffsets(grid, distance, -1);
+    const m = dependenceCounts(grid, 0, grid.voxels.length, neighbourTallies(grid, half, alpha), 2 * half.length, ng);
     writeTagged(out, NGLDM_FEATURES, sizeZoneStats(m, grid.voxels.length, 0), '3D');
   }
   if (spatial.includes('2D') || spatial.includes('2_5D')) {
-    const offsets = chebyshevNeighbourOffsets(grid, distance, 2);
+    const half = halfChebyshevOffsets(grid, distance, 2);
+    const tallies = neighbourTallies(grid, half, alpha);
     const mats: SparseCounts[] = [];
     const stats = [];
     for (let z = 0; z < grid.nz; z++) {
       const from = grid.sliceStart[z];
       const to = grid.sliceStart[z + 1];
       if (to === from) continue;
-      const m = dependenceCounts(grid, from, to, offsets, alpha, ng);
+      const m = dependenceCounts(grid, from, to, tallies, 2 * half.length, ng);
       mats.push(m);
       if (spatial.includes('2D')) stats.push(sizeZoneStats(m, to - from, 0));
     }

@@ -1,11 +1,12 @@
 import type { DiscretisedRoi, FeatureValues } from '../../types.js';
 import { buildTextureGrid, type TextureGrid } from '../common/grid.js';
-import { maxDistance, pyradiomicsNeighbourOffsets, type PyradiomicsTextureSettings } from '../common/pyradiomics-settings.js';
+import { neighbourTallies } from '../common/neighbour-tallies.js';
+import { maxDistance, pyradiomicsHalfOffsets, type PyradiomicsTextureSettings } from '../common/pyradiomics-settings.js';
 import { pyradiomicsValues, sizeZoneStats } from '../common/size-zone-stats.js';
 import type { SparseCounts } from '../common/sparse-counts.js';
 import { PYRADIOMICS_EPS } from '../glcm/stats.js';
 import { NGLDM_FEATURES } from './defs.js';
-import { dependenceCounts } from './matrix.js';
+import { checkAlpha, dependenceCounts } from './matrix.js';
 
 /** PyRadiomics GLDM settings. */
 export interface GldmPyradiomicsSettings extends PyradiomicsTextureSettings {
@@ -25,7 +26,10 @@ export function pyradiomicsGldmMatrix(roi: DiscretisedRoi, settings: GldmPyradio
 }
 
 function gldmOnGrid(grid: TextureGrid, settings: GldmPyradiomicsSettings): SparseCounts {
-  return dependenceCounts(grid, 0, grid.voxels.length, pyradiomicsNeighbourOffsets(grid, settings), settings.gldm_a ?? 0, grid.maxLevel);
+  const alpha = settings.gldm_a ?? 0;
+  checkAlpha(alpha);
+  const half = pyradiomicsHalfOffsets(grid, settings);
+  return dependenceCounts(grid, 0, grid.voxels.length, neighbourTallies(grid, half, alpha), 2 * half.length, grid.maxLevel);
 }
 
 /**

@@ -2,7 +2,8 @@ import type { DiscretisedRoi, FeatureValues } from '../../types.js';
 import { IBSI_SPATIAL, type IbsiTextureOptions, nanMeanRecords, writeTagged } from '../common/aggregate.js';
 import { checkDistance } from '../common/directions.js';
 import { buildTextureGrid, type TextureGrid } from '../common/grid.js';
-import { chebyshevNeighbourOffsets } from '../common/neighbourhood.js';
+import { halfChebyshevOffsets } from '../common/neighbourhood.js';
+import { neighbourTallies } from '../common/neighbour-tallies.js';
 import { NGTDM_FEATURES } from './defs.js';
 import { addNgtdm, emptyNgtdm, mergeNgtdm, type NgtdmMatrix } from './matrix.js';
 import { ngtdmStats } from './stats.js';
@@ -36,18 +37,18 @@ export function ibsiNgtdmOnGrid(grid: TextureGrid, options: IbsiTextureOptions =
   const out: FeatureValues = {};
   if (spatial.includes('3D')) {
     const m = emptyNgtdm(ng);
-    addNgtdm(grid, 0, grid.voxels.length, chebyshevNeighbourOffsets(grid, distance, -1), false, m);
+    addNgtdm(grid, 0, grid.voxels.length, neighbourTallies(grid, halfChebyshevOffsets(grid, distance, -1), 0), false, m);
     writeTagged(out, NGTDM_FEATURES, ngtdmStats(m), '3D');
   }
   if (spatial.includes('2D') || spatial.includes('2_5D')) {
-    const offsets = chebyshevNeighbourOffsets(grid, distance, 2);
+    const tallies = neighbourTallies(grid, halfChebyshevOffsets(grid, distance, 2), 0);
     const slices: NgtdmMatrix[] = [];
     for (let z = 0; z < grid.nz; z++) {
       const from = grid.sliceStart[z];
       const to = grid.sliceStart[z + 1];
       if (to === from) continue;
       const m = emptyNgtdm(ng);
-      addNgtdm(grid, from, to, offsets, false, m);
+      addNgtdm(grid, from, to, tallies, false, m);
       slices.push(m);
     }
     if (spatial.includes('2D')) writeTagged(out, NGTDM_FEATURES, nanMeanRecords(slices.map(ngtdmStats), KEYS), '2D');

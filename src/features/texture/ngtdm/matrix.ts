@@ -1,3 +1,4 @@
+import type { NeighbourTallies } from '../common/neighbour-tallies.js';
 import type { TextureGrid } from '../common/grid.js';
 
 /** A neighbourhood grey tone difference matrix: per grey level i (1-based index), n_i and s_i. */
@@ -9,30 +10,25 @@ export interface NgtdmMatrix {
 }
 
 /**
- * Adds the NGTDM contributions of the ROI voxels `grid.voxels[from..to)` to `out`. The neighbourhood of a
- * voxel is its ROI neighbours at `neighbourOffsets` (e.g. the 26 voxels within Chebyshev distance 1).
- * A voxel without ROI neighbour adds nothing when `countIsolated` is false (IBSI 1 §3.10: n_i counts voxels
- * with a non-empty neighbourhood) and adds 1 to n_i with a zero difference when true (PyRadiomics).
+ * Adds the NGTDM contributions of the ROI voxels `grid.voxels[from..to)` to `out`, from neighbour tallies over
+ * the chosen neighbourhood (e.g. the 26 voxels within Chebyshev distance 1). A voxel without ROI neighbour
+ * adds nothing when `countIsolated` is false (IBSI 1 §3.10: n_i counts voxels with a non-empty
+ * neighbourhood) and adds 1 to n_i with a zero difference when true (PyRadiomics' C code).
  */
-export function addNgtdm(grid: TextureGrid, from: number, to: number, neighbourOffsets: Int32Array, countIsolated: boolean, out: NgtdmMatrix): void {
+export function addNgtdm(grid: TextureGrid, from: number, to: number, tallies: NeighbourTallies, countIsolated: boolean, out: NgtdmMatrix): void {
   const lv = grid.levels;
   const vox = grid.voxels;
-  const nOff = neighbourOffsets.length;
+  const { count, sum } = tallies;
   for (let t = from; t < to; t++) {
     const v = vox[t];
     const g = lv[v];
-    let sum = 0;
-    let count = 0;
-    for (let k = 0; k < nOff; k++) {
-      const h = lv[v + neighbourOffsets[k]];
-      if (h !== 0) { sum += h; count++; }
-    }
-    if (count === 0) {
+    const c = count[v];
+    if (c === 0) {
       if (countIsolated) out.n[g] += 1;
       continue;
     }
     out.n[g] += 1;
-    out.s[g] += Math.abs(g - sum / count);
+    out.s[g] += Math.abs(g - sum[v] / c);
   }
 }
 

@@ -1,6 +1,7 @@
 import type { DiscretisedRoi, FeatureValues } from '../../types.js';
 import { buildTextureGrid, type TextureGrid } from '../common/grid.js';
-import { maxDistance, pyradiomicsNeighbourOffsets, type PyradiomicsTextureSettings } from '../common/pyradiomics-settings.js';
+import { neighbourTallies } from '../common/neighbour-tallies.js';
+import { maxDistance, pyradiomicsHalfOffsets, type PyradiomicsTextureSettings } from '../common/pyradiomics-settings.js';
 import { NGTDM_FEATURES } from './defs.js';
 import { addNgtdm, emptyNgtdm, type NgtdmMatrix } from './matrix.js';
 import { ngtdmStats } from './stats.js';
@@ -20,7 +21,7 @@ export function pyradiomicsNgtdmMatrix(roi: DiscretisedRoi, settings: NgtdmPyrad
 
 function ngtdmOnGrid(grid: TextureGrid, settings: NgtdmPyradiomicsSettings): NgtdmMatrix {
   const m = emptyNgtdm(grid.maxLevel);
-  addNgtdm(grid, 0, grid.voxels.length, pyradiomicsNeighbourOffsets(grid, settings), true, m);
+  addNgtdm(grid, 0, grid.voxels.length, neighbourTallies(grid, pyradiomicsHalfOffsets(grid, settings), 0), true, m);
   return m;
 }
 
