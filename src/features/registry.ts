@@ -1,4 +1,8 @@
 import { FIRSTORDER_FEATURES, pyradiomicsFirstOrder, PYRADIOMICS_FIRSTORDER_DEPRECATED } from './firstorder/index.js';
+import {
+  GLCM_PYRADIOMICS_NAMES, GLDM_PYRADIOMICS_NAMES, GLRLM_PYRADIOMICS_NAMES, GLSZM_PYRADIOMICS_NAMES, NGTDM_PYRADIOMICS_NAMES,
+  pyradiomicsTexture, TEXTURE_FEATURE_DEFS, type PyradiomicsTextureClass,
+} from './texture/index.js';
 import type { DiscretisedRoi, FeatureDef, FeatureValues, RoiImage } from './types.js';
 import type { PyradiomicsSettings } from './extractor/pyradiomics-settings.js';
 import type { PyradiomicsClass } from './extractor/params-file.js';
@@ -27,8 +31,42 @@ export interface PyradiomicsClassEntry {
   readonly disabledByDefault: readonly string[];
   /** Whether the class needs the discretised ROI (shape does not). */
   readonly needsGrey: boolean;
+  /** Texture classes are computed together on one shared grid by {@link computePyradiomicsTexture}. */
+  readonly texture: boolean;
   /** Computes every feature of the class, keyed by PyRadiomics feature name. */
   compute(input: PyradiomicsClassInput): FeatureValues;
+}
+
+function textureSettings(s: PyradiomicsSettings) {
+  return {
+    distances: s.distances, force2D: s.force2D, force2Ddimension: s.force2Ddimension,
+    symmetricalGLCM: s.symmetricalGLCM, weightingNorm: s.weightingNorm, gldm_a: s.gldm_a,
+  };
+}
+
+/**
+ * Several PyRadiomics texture classes on one shared grid; returns class → (feature name → value).
+ */
+export function computePyradiomicsTexture(classes: readonly PyradiomicsTextureClass[], input: PyradiomicsClassInput): Record<string, FeatureValues> {
+  const all = pyradiomicsTexture(input.grey, classes, textureSettings(input.settings));
+  const out: Record<string, FeatureValues> = {};
+  for (const c of classes) out[c] = {};
+  for (const key of Object.keys(all)) {
+    const i = key.indexOf('_');
+    out[key.slice(0, i)][key.slice(i + 1)] = all[key];
+  }
+  return out;
+}
+
+function textureClass(name: PyradiomicsTextureClass, family: string, names: readonly string[]): PyradiomicsClassEntry {
+  return {
+    name,
+    defs: TEXTURE_FEATURE_DEFS.filter((d) => d.family === family && d.pyradiomicsName !== null && names.includes(d.pyradiomicsName)),
+    disabledByDefault: [],
+    needsGrey: true,
+    texture: true,
+    compute: (input) => computePyradiomicsTexture([name], input)[name],
+  };
 }
 
 const firstorder: PyradiomicsClassEntry = {
@@ -36,11 +74,19 @@ const firstorder: PyradiomicsClassEntry = {
   defs: FIRSTORDER_FEATURES,
   disabledByDefault: PYRADIOMICS_FIRSTORDER_DEPRECATED,
   needsGrey: true,
+  texture: false,
   compute: ({ roi, grey, settings }) => pyradiomicsFirstOrder(roi, grey, { voxelArrayShift: settings.voxelArrayShift }),
 };
 
 /** PyRadiomics classes available in this build, in PyRadiomics' output order. */
-export const PYRADIOMICS_CLASS_REGISTRY: readonly PyradiomicsClassEntry[] = Object.freeze([firstorder]);
+export const PYRADIOMICS_CLASS_REGISTRY: readonly PyradiomicsClassEntry[] = Object.freeze([
+  firstorder,
+  textureClass('glcm', 'glcm', GLCM_PYRADIOMICS_NAMES),
+  textureClass('gldm', 'gldm', GLDM_PYRADIOMICS_NAMES),
+  textureClass('glrlm', 'glrlm', GLRLM_PYRADIOMICS_NAMES),
+  textureClass('glszm', 'glszm', GLSZM_PYRADIOMICS_NAMES),
+  textureClass('ngtdm', 'ngtdm', NGTDM_PYRADIOMICS_NAMES),
+]);
 
 /** Looks up a PyRadiomics class entry (undefined when this build lacks it). */
 export function pyradiomicsClassEntry(name: string): PyradiomicsClassEntry | undefined {
@@ -48,4 +94,4 @@ export function pyradiomicsClassEntry(name: string): PyradiomicsClassEntry | und
 }
 
 /** Every feature definition known to dlrn (the union of the families' arrays). */
-export const FEATURE_REGISTRY: readonly FeatureDef[] = Object.freeze([...FIRSTORDER_FEATURES]);
+export const FEATURE_REGISTRY: readonly FeatureDef[] = Object.freeze([...FIRSTORDER_FEATURES, ...TEXTURE_FEATURE_DEFS]);

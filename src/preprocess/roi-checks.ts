@@ -28,6 +28,16 @@ export function checkRoi(mask: ArrayLike<number>, size: Vec3, req: RoiRequiremen
   const boundingBox = maskBoundingBox(mask, size);
   let voxelCount = 0;
   for (let i = 0; i < mask.length; i++) if (mask[i] !== 0) voxelCount++;
+  return checkRoiBox(boundingBox, voxelCount, req);
+}
+
+/** {@link checkRoi} on a precomputed bounding box and voxel count (no pass over the mask). */
+export function checkRoiBox(boundingBox: IndexBox, voxelCount: number, req: RoiRequirements = {}): RoiCheck {
+  if (voxelCount === 0) {
+    throw new MaskError('the region of interest is empty', {
+      expected: 'at least one voxel in the mask', found: '0 voxels', fix: 'check the label value and that the segmentation was saved.',
+    });
+  }
   const bs = boxSize(boundingBox);
   const dimensions = (bs[0] > 1 ? 1 : 0) + (bs[1] > 1 ? 1 : 0) + (bs[2] > 1 ? 1 : 0);
   const minDims = req.minimumROIDimensions ?? 2;

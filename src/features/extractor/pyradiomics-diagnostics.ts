@@ -1,6 +1,7 @@
 import { indexToPhysical, type Geometry } from '../../core/geometry.js';
 import type { Vec3 } from '../../core/vec.js';
-import { countComponents, maskedStats, summariseMask, volumeStats, voxelHash } from './mask-stats.js';
+import { cropArray } from '../../preprocess/crop.js';
+import { countComponents, maskedStats, summariseMask, volumeStats, voxelHash, type MaskSummary } from './mask-stats.js';
 import { diagnosticsName } from './naming.js';
 import { pyFloat, pyFloatTuple, pyIntTuple } from './python-format.js';
 
@@ -36,17 +37,17 @@ export function maskDiagnostics(
   stage: string,
   g: Geometry,
   mask: ArrayLike<number>,
-  opts: { labelMapForHash?: ArrayLike<number>; image?: ArrayLike<number> } = {},
-): void {
+  opts: { labelMapForHash?: ArrayLike<number>; image?: ArrayLike<number>; summary?: MaskSummary } = {},
+): MaskSummary {
   const group = `Mask-${stage}`;
-  if (opts.labelMapForHash) out[diagnosticsName(group, 'Hash')] = voxelHash(Uint32Array.from(opts.labelMapForHash));
+  if (opts.labelMapForHash) out[diagnosticsName(group, 'Hash')] = voxelHash(new Uint32Array(opts.labelMapForHash));
   out[diagnosticsName(group, 'Spacing')] = pyFloatTuple(g.spacing);
   out[diagnosticsName(group, 'Size')] = pyIntTuple(g.size);
-  const s = summariseMask(mask, g.size);
+  const s = opts.summary ?? summariseMask(mask, g.size);
   const size: Vec3 = [s.hi[0] - s.lo[0] + 1, s.hi[1] - s.lo[1] + 1, s.hi[2] - s.lo[2] + 1];
   out[diagnosticsName(group, 'BoundingBox')] = pyIntTuple([...s.lo, ...size]);
   out[diagnosticsName(group, 'VoxelNum')] = s.voxelCount;
-  out[diagnosticsName(group, 'VolumeNum')] = countComponents(mask, g.size, true);
+  out[diagnosticsName(group, 'VolumeNum')] = s.voxelCount === 0 ? 0 : countComponents(cropArray(mask as Uint8Array, g.size, { lo: s.lo, hi: s.hi }), size, true);
   out[diagnosticsName(group, 'CenterOfMassIndex')] = pyFloatTuple(s.centerOfMassIndex);
   out[diagnosticsName(group, 'CenterOfMass')] = pyFloatTuple(indexToPhysical(g, s.centerOfMassIndex));
   if (opts.image) {
@@ -55,4 +56,5 @@ export function maskDiagnostics(
     out[diagnosticsName(group, 'Minimum')] = pyFloat(st.min);
     out[diagnosticsName(group, 'Maximum')] = pyFloat(st.max);
   }
+  return s;
 }

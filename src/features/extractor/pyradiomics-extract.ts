@@ -7,9 +7,11 @@ import { discretise } from '../../preprocess/discretise.js';
 import { normaliseImage } from '../../preprocess/normalise.js';
 import { resegmentPyradiomics } from '../../preprocess/resegment.js';
 import { pyradiomicsGrid, resampleMaskNearest, resampleVolume } from '../../preprocess/resample.js';
-import { checkRoi } from '../../preprocess/roi-checks.js';
+import { checkRoi, checkRoiBox } from '../../preprocess/roi-checks.js';
+import { summariseMask, type MaskSummary } from './mask-stats.js';
 import { makeVolume } from '../../core/volume.js';
-import { PYRADIOMICS_CLASS_REGISTRY } from '../registry.js';
+import { computePyradiomicsTexture, PYRADIOMICS_CLASS_REGISTRY } from '../registry.js';
+import type { PyradiomicsTextureClass } from '../texture/index.js';
 import type { FeatureValues, RoiImage } from '../types.js';
 import { imageDiagnostics, maskDiagnostics, type DiagnosticsRecord } from './pyradiomics-diagnostics.js';
 import { diagnosticsName, ORIGINAL_IMAGE, pyradiomicsFeatureName } from './naming.js';
@@ -33,12 +35,31 @@ export interface CaseVolumes {
 
 const INTERPOLATORS = { sitkNearestNeighbor: 'nearest', sitkLinear: 'linear', sitkBSpline: 'bspline' } as const;
 
-/** The binary mask of `label` (MaskError listing the labels present when absent, as PyRadiomics' `getMask`). */
-function labelMask(labelMap: Volume, label: number): Uint8Array {
+/**
+ * The binary mask of `label` and its summary in one pass (MaskError listing the labels present when the label is
+ * absent, as PyRadiomics' `getMask`).
+ */
+function labelMask(labelMap: Volume, label: number): { mask: Uint8Array; summary: MaskSummary } {
   const src = labelMap.data;
   const out = new Uint8Array(src.length);
-  let n = 0;
-  for (let i = 0; i < src.length; i++) if (src[i] === label) { out[i] = 1; n++; }
+  const [nx, ny, nz] = labelMap.size;
+  let n = 0, si = 0, sj = 0, sk = 0;
+  let x0 = nx, y0 = ny, z0 = nz, x1 = -1, y1 = -1, z1 = -1;
+  let p = 0;
+  for (let k = 0; k < nz; k++) {
+    for (let j = 0; j < ny; j++) {
+      for (let i = 0; i < nx; i++, p++) {
+        if (src[p] !== label) continue;
+        out[p] = 1; n++; si += i; sj += j; sk += k;
+        if (i < x0) x0 = i;
+        if (i > x1) x1 = i;
+        if (j < y0) y0 = j;
+        if (j > y1) y1 = j;
+        if (k < z0) z0 = k;
+        if (k > z1) z1 = k;
+      }
+    }
+  }
   if (n === 0) {
     const present = [...labelCounts(labelMap).keys()].filter((l) => l !== 0);
     throw new MaskError(present.length === 0 ? 'no labels found in this mask (nothing is segmented)' : `label ${label} is not present in the mask`, {
@@ -47,7 +68,7 @@ function labelMask(labelMap: Volume, label: number): Uint8Array {
       fix: present.length ? `choose one of the labels present (e.g. --label ${present[0]}).` : 'check that the segmentation was saved.',
     });
   }
-  return out;
+  return { mask: out, summary: { voxelCount: n, lo: [x0, y0, z0], hi: [x1, y1, z1], centerOfMassIndex: [si / n, sj / n, sk / n] } };
 }
 
 function boxOf(lo: readonly number[], hi: readonly number[]): IndexBox {
@@ -94,10 +115,12 @@ export function extractPyradiomics(input: CaseVolumes, params: PyradiomicsParams
 
   const { image, labelMap } = input;
   assertSameGeometry(image, labelMap, 'image and mask', settings.geometryTolerance ?? GEOMETRY_TOLERANCE);
-  let mask = labelMask(labelMap, lab);
+  const labelled = labelMask(labelMap, lab);
+  let mask = labelled.mask;
+  let summary: MaskSummary | null = labelled.summary;
   if (settings.additionalInfo) {
     imageDiagnostics(diag, 'original', image, image.data, true);
-    maskDiagnostics(diag, 'original', labelMap, mask, { labelMapForHash: labelMap.data });
+    maskDiagnostics(diag, 'original', labelMap, mask, { labelMapForHash: labelMap.data, summary });
   }
 
   // 1. normalisation (whole image)
@@ -112,33 +135,36 @@ export function extractPyradiomics(input: CaseVolumes, params: PyradiomicsParams
 
   // 2. resampling, or pre-cropping
   if (settings.interpolator !== null && settings.resampledPixelSpacing !== null) {
-    const bb = checkRoi(mask, grid.size, { minimumROIDimensions: 1 }).boundingBox;
+    const bb = checkRoiBox(boxOf(labelled.summary.lo, labelled.summary.hi), labelled.summary.voxelCount, { minimumROIDimensions: 1 }).boundingBox;
     const r = pyradiomicsGrid(grid, bb, settings.resampledPixelSpacing, settings.padDistance, grid.spacing);
     if (r.grid === null) {
       const box = padBox(bb, settings.padDistance, grid.size);
-      values = cropArray(Float64Array.from(values), grid.size, box);
+      values = cropArray(values as Float64Array, grid.size, box);
       mask = cropArray(mask, grid.size, box);
       grid = { ...grid, size: [box.hi[0] - box.lo[0] + 1, box.hi[1] - box.lo[1] + 1, box.hi[2] - box.lo[2] + 1], origin: indexOrigin(grid, box) };
     } else {
-      const src = makeVolume(grid, Float64Array.from(values));
+      const src = makeVolume(grid, values as Float64Array);
       values = resampleVolume(src, r.grid, { interpolator: INTERPOLATORS[settings.interpolator], castTo: valueType }).data;
       mask = resampleMaskNearest(makeVolume(grid, mask), r.grid).data;
       grid = r.grid.geometry;
     }
+    summary = summariseMask(mask, grid.size);
     if (settings.additionalInfo) {
-      imageDiagnostics(diag, 'interpolated', grid, Float64Array.from(values), false);
-      maskDiagnostics(diag, 'interpolated', grid, mask, { image: values });
+      imageDiagnostics(diag, 'interpolated', grid, values as Float64Array, false);
+      maskDiagnostics(diag, 'interpolated', grid, mask, { image: values, summary });
     }
   } else if (settings.preCrop) {
-    const bb = checkRoi(mask, grid.size, { minimumROIDimensions: 1 }).boundingBox;
+    summary = null;
+    const bb = checkRoiBox(boxOf(labelled.summary.lo, labelled.summary.hi), labelled.summary.voxelCount, { minimumROIDimensions: 1 }).boundingBox;
     const box = padBox(bb, settings.padDistance, grid.size);
-    values = cropArray(Float64Array.from(values), grid.size, box);
+    values = cropArray(values as Float64Array, grid.size, box);
     mask = cropArray(mask, grid.size, box);
     grid = { ...grid, size: [box.hi[0] - box.lo[0] + 1, box.hi[1] - box.lo[1] + 1, box.hi[2] - box.lo[2] + 1], origin: indexOrigin(grid, box) };
   }
 
   // 3. ROI checks
-  const check = checkRoi(mask, grid.size, { minimumROIDimensions: settings.minimumROIDimensions, minimumROISize: settings.minimumROISize });
+  const roiReq = { minimumROIDimensions: settings.minimumROIDimensions, minimumROISize: settings.minimumROISize };
+  const check = summary ? checkRoiBox(boxOf(summary.lo, summary.hi), summary.voxelCount, roiReq) : checkRoi(mask, grid.size, roiReq);
   let box = check.boundingBox;
 
   // 4. re-segmentation
@@ -152,7 +178,7 @@ export function extractPyradiomics(input: CaseVolumes, params: PyradiomicsParams
   box = boxOf(box.lo, box.hi);
 
   // 5. crop to the ROI and build the shared inputs
-  const cropValues = cropArray(values instanceof Float64Array ? values : Float64Array.from(values), grid.size, box);
+  const cropValues = toFloat64(cropArray(values as Float64Array, grid.size, box));
   const roi: RoiImage = {
     size: [box.hi[0] - box.lo[0] + 1, box.hi[1] - box.lo[1] + 1, box.hi[2] - box.lo[2] + 1],
     spacing: grid.spacing,
@@ -182,12 +208,15 @@ export function extractPyradiomics(input: CaseVolumes, params: PyradiomicsParams
       })()
     : { size: roi.size, spacing: roi.spacing, levels: new Int32Array(0), nLevels: 0 };
   const missing: string[] = [];
+  const classInput = { roi, grey, settings };
+  const textureClasses = classes.filter((c) => PYRADIOMICS_CLASS_REGISTRY.find((e) => e.name === c)?.texture) as PyradiomicsTextureClass[];
+  const textureValues = textureClasses.length > 0 ? computePyradiomicsTexture(textureClasses, classInput) : {};
   for (const cls of classes) {
     if (cls === 'shape2D' && !settings.force2D) continue; // PyRadiomics: shape2D needs force2D
     const entry = PYRADIOMICS_CLASS_REGISTRY.find((e) => e.name === cls);
     if (!entry) { missing.push(cls); continue; }
     const names = enabledNames(cls, params.featureClasses[cls] ?? null);
-    const vals = entry.compute({ roi, grey, settings });
+    const vals = entry.texture ? textureValues[cls] : entry.compute(classInput);
     for (const n of names) features[pyradiomicsFeatureName(ORIGINAL_IMAGE, cls, n)] = vals[n] ?? NaN;
   }
   if (missing.length > 0) diag[diagnosticsName('dlrn', 'UnavailableClasses')] = missing.join(' ');
@@ -203,4 +232,9 @@ function indexOrigin(g: Geometry, box: IndexBox): [number, number, number] {
     for (let c = 0; c < 3; c++) o[r] += g.direction[r * 3 + c] * g.spacing[c] * box.lo[c];
   }
   return o;
+}
+
+/** A Float64 copy of a typed array (fast typed-array constructor path; no copy when it already is one we own). */
+function toFloat64(a: ArrayLike<number>): Float64Array {
+  return a instanceof Float64Array ? a : new Float64Array(a as unknown as ArrayLike<number>);
 }
