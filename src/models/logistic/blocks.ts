@@ -73,6 +73,8 @@ export function glmBlock(fit: LogisticFit, opts: { confLevel?: number; profile?:
 export interface LrmBlock {
   readonly coefficients: Readonly<Record<string, number>>;
   readonly stats: Readonly<Record<string, number>>;
+  /** Exact C and Dxy of the fitted probabilities (Hmisc `somers2`), without rms's binning. */
+  readonly somers2_exact: { readonly C: number; readonly Dxy: number };
 }
 
 /**
@@ -83,5 +85,6 @@ export function lrmBlock(fit: LogisticFit, rmsNames?: readonly string[]): LrmBlo
   const names = ['Intercept', ...(rmsNames ?? fit.terms.slice(1))];
   const coefficients: Record<string, number> = {};
   names.forEach((nm, j) => { coefficients[nm] = fit.coefficients[j]; });
-  return { coefficients, stats: lrmStatsRecord(lrmStatistics(fit)) };
+  const st = lrmStatistics(fit);
+  return { coefficients, stats: lrmStatsRecord(st), somers2_exact: { C: st.cExact, Dxy: st.dxyExact } };
 }

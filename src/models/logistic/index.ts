@@ -9,5 +9,5 @@ export { detectSeparation, type SeparationResult } from './separation.js';
 export { logit, plogis, logitInverse, logitMuEta, binomialDevianceResidual } from './link.js';
 export { profileConfint } from './profile.js';
 export { lrmStatistics, lrmStatsRecord, formatRounded1, type LrmStatistics } from './lrm-stats.js';
-export { concordanceCounts, giniMeanDifference, type ConcordanceCounts } from './concordance.js';
+export { concordanceCounts, binnedConcordanceCounts, giniMeanDifference, type ConcordanceCounts } from './concordance.js';
 export { glmBlock, lrmBlock, type GlmBlock, type LrmBlock } from './blocks.js';

@@ -5,8 +5,10 @@
  * - `Obs` = n; `Model L.R.` = null deviance - deviance; `d.f.` = number of non-intercept coefficients;
  *   `P` = 1 - pchisq(LR, d.f.) (computed as rms does, i.e. 1 minus the lower tail, so it bottoms out
  *   at multiples of 2^-53; `pUpperTail` holds the accurate upper tail).
- * - `C` = concordance of the fitted probabilities with y (ties 1/2); `Dxy` = 2(C - 0.5);
- *   `Gamma` = (Nc - Nd)/(Nc + Nd); `Tau-a` = (Nc - Nd)/(n(n-1)/2).
+ * - `C` = concordance of the fitted probabilities with y (ties 1/2); `Dxy` = (Nc - Nd)/(n1·n0);
+ *   `Gamma` = (Nc - Nd)/(Nc + Nd); `Tau-a` = (Nc - Nd)/(n(n-1)/2). As in rms 6.5 the pairs are counted
+ *   on probabilities binned to cells ⌊5000·p + 1⌋ ({@link binnedConcordanceCounts}); the exact
+ *   values (Hmisc `somers2`) are `cExact` and `dxyExact`.
  * - `R2` (Nagelkerke) = (1 - exp(-LR/n))/(1 - exp(-L0/n)), L0 = null deviance;
  *   `R2(n)` = 1 - exp(-LR/n), `R2(p,n)` = 1 - exp(-max(LR - p, 0)/n), and the same with the effective
  *   sample size m = n(1 - (n0/n)³ - (n1/n)³) (Hmisc `R2Measures`; m printed as `round(m, 1)`).
@@ -15,7 +17,7 @@
  */
 import { InvalidInputError } from '../../core/errors.js';
 import { pchisq } from '../../math/distributions.js';
-import { concordanceCounts, giniMeanDifference } from './concordance.js';
+import { binnedConcordanceCounts, concordanceCounts, giniMeanDifference } from './concordance.js';
 import type { LogisticFit } from './fit.js';
 
 /** rms `lrm` statistics (see the module documentation for the definitions). */
@@ -29,6 +31,10 @@ export interface LrmStatistics {
   readonly pUpperTail: number;
   readonly c: number;
   readonly dxy: number;
+  /** Exact concordance (no binning; Hmisc `somers2` C). */
+  readonly cExact: number;
+  /** Exact Somers' Dxy = 2(cExact - 0.5). */
+  readonly dxyExact: number;
   readonly gamma: number;
   readonly tauA: number;
   readonly r2: number;
@@ -62,9 +68,11 @@ export function lrmStatistics(fit: LogisticFit): LrmStatistics {
   const prob = fit.fittedValues;
   const lr = fit.nullDeviance - fit.deviance;
   const df = fit.coefficients.length - 1;
-  const cc = concordanceCounts(prob, y);
+  const cc = binnedConcordanceCounts(prob, y);
+  const exact = concordanceCounts(prob, y);
   const pairs = cc.events * cc.nonEvents;
   const c = (cc.concordant + 0.5 * cc.tied) / pairs;
+  const cExact = (exact.concordant + 0.5 * exact.tied) / pairs;
   const diff = cc.concordant - cc.discordant;
   const r2n = 1 - Math.exp(-lr / n);
   const r2pn = 1 - Math.exp(-Math.max(lr - df, 0) / n);
@@ -81,7 +89,9 @@ export function lrmStatistics(fit: LogisticFit): LrmStatistics {
     p: 1 - pchisq(lr, df),
     pUpperTail: pchisq(lr, df, false),
     c,
-    dxy: 2 * (c - 0.5),
+    dxy: diff / pairs,
+    cExact,
+    dxyExact: 2 * (cExact - 0.5),
     gamma: diff / (cc.concordant + cc.discordant),
     tauA: diff / ((n * (n - 1)) / 2),
     r2: r2n / (1 - Math.exp(-fit.nullDeviance / n)),
