@@ -99,12 +99,16 @@ export function assertNativePixelData(ds: DicomDataset): void {
  * PixelRepresentation 1. BitsAllocated 1 (packed bits, as in binary SEG) is supported.
  */
 export function decodeFrame(ds: DicomDataset, pf: PixelFormat, frame: number, out: VoxelArray, outOffset: number, slope = 1, intercept = 0): void {
-  const el = ds.element(T.PixelData)!;
+  const el = ds.element(T.PixelData);
+  if (!el || el.items || el.fragments) {
+    throw new CorruptFileError('the DICOM image has no native pixel data', { file: ds.file, expected: 'an uncompressed Pixel Data element (7FE0,0010)', found: el ? 'a sequence or encapsulated fragments' : 'none' });
+  }
   const n = pf.rows * pf.columns;
   const bits = pf.bitsAllocated;
   const totalBits = n * pf.frames * bits;
   const needBytes = Math.ceil(totalBits / 8);
-  if (el.length < needBytes) {
+  if (frame < 0 || frame >= pf.frames) throw new RangeError(`frame ${frame} of ${pf.frames}`);
+  if (el.length < needBytes || el.offset + needBytes > ds.bytes.length) {
     throw new CorruptFileError('the DICOM pixel data is shorter than the image size', { file: ds.file, expected: `${needBytes} bytes for ${pf.frames} frame(s) of ${pf.columns}×${pf.rows}×${bits} bits`, found: `${el.length} bytes` });
   }
   const b = ds.bytes;
