@@ -1,0 +1,150 @@
+import type { Vec3 } from '../../core/vec.js';
+import { CASE_TRIANGLES, edgeMidpoint } from './marching-cubes-cases.js';
+
+/**
+ * Area, volume and vertices of the marching-cubes surface of a binary mask (see `marching-cubes-cases.ts`).
+ *
+ * The mask is cropped to its bounding box and padded with one layer of background voxels, exactly as PyRadiomics'
+ * shape class receives it (`computeShape` crops without padDistance, the class pads by 1), so the surface is also
+ * closed where the ROI touches the grid border. Physical coordinates are those of that padded box: the first ROI
+ * voxel corner (x0, y0, z0) of the bounding box lies at (s_x, s_y, s_z). Because of this placement, the volume
+ * equals PyRadiomics' also for the rare open meshes that ambiguous faces produce (e.g. scattered voxels touching
+ * only at edges), where the divergence sum depends on the origin.
+ *
+ * - Area A = Σ_faces ½‖(b − a) × (c − a)‖ (IBSI C0JK).
+ * - Volume V = Σ_faces a·(b × c)/6 (divergence theorem, IBSI RNU0), summed per cube as
+ *   D_c + o·N_c with the cube origin o, D_c = Σ det(u, v, w) and N_c = Σ (v×w + w×u + u×v) precomputed per
+ *   configuration from the in-cube vertex offsets u, v, w.
+ */
+export interface SurfaceMesh {
+  /** Surface area A in mm². */
+  readonly area: number;
+  /** Enclosed (signed, positive for the outward orientation) volume V in mm³. */
+  readonly volume: number;
+  /**
+   * The mesh vertices, once each: the midpoints of grid edges whose two voxels differ, as doubled indices of the
+   * padded bounding box (voxel (i, j, k) of the input ↦ 2·(i − x0 + 1), ...; plus 1 along the edge axis), x, y, z
+   * interleaved. Physical position in the padded-box frame = value/2 · spacing.
+   */
+  readonly vertices2: Int32Array;
+  /** Number of triangles. */
+  readonly triangleCount: number;
+  /** Input-grid index of the padded box's voxel 0, i.e. (x0 − 1, y0 − 1, z0 − 1). */
+  readonly boxOrigin: Vec3;
+}
+
+interface CaseGeometry {
+  area: Float64Array;
+  det: Float64Array;
+  normal: Float64Array;
+  triangles: Int32Array;
+}
+
+function caseGeometry(spacing: Vec3): CaseGeometry {
+  const area = new Float64Array(256);
+  const det = new Float64Array(256);
+  const normal = new Float64Array(768);
+  const triangles = new Int32Array(256);
+  const off = Array.from({ length: 12 }, (_, e) => {
+    const m = edgeMidpoint(e);
+    return [m[0] * spacing[0], m[1] * spacing[1], m[2] * spacing[2]];
+  });
+  for (let c = 0; c < 256; c++) {
+    let A = 0, D = 0, nx = 0, ny = 0, nz = 0;
+    for (const [ea, eb, ec] of CASE_TRIANGLES[c]) {
+      const u = off[ea], v = off[eb], w = off[ec];
+      // area: ½‖(v − u) × (w − u)‖
+      const ax = v[0] - u[0], ay = v[1] - u[1], az = v[2] - u[2];
+      const bx = w[0] - u[0], by = w[1] - u[1], bz = w[2] - u[2];
+      const cx = ay * bz - az * by, cy = az * bx - ax * bz, cz = ax * by - ay * bx;
+      A += 0.5 * Math.sqrt(cx * cx + cy * cy + cz * cz);
+      // v×w + w×u + u×v = (v − u) × (w − u); det(u, v, w) = u·(v×w)
+      nx += cx; ny += cy; nz += cz;
+      D += u[0] * (v[1] * w[2] - v[2] * w[1]) + u[1] * (v[2] * w[0] - v[0] * w[2]) + u[2] * (v[0] * w[1] - v[1] * w[0]);
+    }
+    area[c] = A;
+    det[c] = D;
+    normal[3 * c] = nx; normal[3 * c + 1] = ny; normal[3 * c + 2] = nz;
+    triangles[c] = CASE_TRIANGLES[c].length;
+  }
+  return { area, det, normal, triangles };
+}
+
+/**
+ * Marching-cubes surface of `mask` (non-zero = inside) on a grid of `size` voxels with `spacing` mm.
+ * Only cubes around the mask's bounding box are visited. An empty mask gives area 0, volume 0, no vertices.
+ */
+export function surfaceMesh(mask: ArrayLike<number>, size: Vec3, spacing: Vec3): SurfaceMesh {
+  const [nx, ny, nz] = size;
+  // bounding box of the mask
+  let x0 = nx, y0 = ny, z0 = nz, x1 = -1, y1 = -1, z1 = -1;
+  for (let k = 0, p = 0; k < nz; k++) {
+    for (let j = 0; j < ny; j++) {
+      for (let i = 0; i < nx; i++, p++) {
+        if (mask[p] === 0) continue;
+        if (i < x0) x0 = i;
+        if (i > x1) x1 = i;
+        if (j < y0) y0 = j;
+        if (j > y1) y1 = j;
+        if (k < z0) z0 = k;
+        if (k > z1) z1 = k;
+      }
+    }
+  }
+  if (x1 < 0) return { area: 0, volume: 0, vertices2: new Int32Array(0), triangleCount: 0, boxOrigin: [0, 0, 0] };
+  // Local padded copy of the bounding box (one background layer on each side): index (a, b, d) ↔ voxel
+  // (x0 − 1 + a, y0 − 1 + b, z0 − 1 + d).
+  const px = x1 - x0 + 3, py = y1 - y0 + 3, pz = z1 - z0 + 3;
+  const pm = new Uint8Array(px * py * pz);
+  for (let k = z0; k <= z1; k++) {
+    for (let j = y0; j <= y1; j++) {
+      const src = x0 + nx * (j + ny * k);
+      const dst = 1 + px * (j - y0 + 1 + py * (k - z0 + 1));
+      for (let i = 0; i <= x1 - x0; i++) pm[dst + i] = mask[src + i] !== 0 ? 1 : 0;
+    }
+  }
+  const g = caseGeometry(spacing);
+  const sx = spacing[0], sy = spacing[1], sz = spacing[2];
+  const sxy = px * py;
+  let area = 0, vol = 0, tris = 0;
+  // cube (a, b, d) has corner p0 at padded index (a, b, d); corner offsets in the padded array:
+  const o1 = 1, o2 = 1 + px, o3 = px, o4 = sxy, o5 = sxy + 1, o6 = sxy + px + 1, o7 = sxy + px;
+  for (let d = 0; d < pz - 1; d++) {
+    // physical origin of the cube in the padded-box frame
+    const oz = d * sz;
+    for (let b = 0; b < py - 1; b++) {
+      const oy = b * sy;
+      let p = px * (b + py * d);
+      for (let a = 0; a < px - 1; a++, p++) {
+        const c = pm[p] | (pm[p + o1] << 1) | (pm[p + o2] << 2) | (pm[p + o3] << 3)
+          | (pm[p + o4] << 4) | (pm[p + o5] << 5) | (pm[p + o6] << 6) | (pm[p + o7] << 7);
+        if (c === 0 || c === 255) continue;
+        const ox = a * sx;
+        area += g.area[c];
+        vol += g.det[c] + ox * g.normal[3 * c] + oy * g.normal[3 * c + 1] + oz * g.normal[3 * c + 2];
+        tris += g.triangles[c];
+      }
+    }
+  }
+  return { area, volume: vol / 6, vertices2: meshVertices(pm, px, py, pz), triangleCount: tris, boxOrigin: [x0 - 1, y0 - 1, z0 - 1] };
+}
+
+/** Midpoints of padded-box edges with differing ends, as doubled padded-box indices. */
+function meshVertices(pm: Uint8Array, px: number, py: number, pz: number): Int32Array {
+  const out: number[] = [];
+  const sxy = px * py;
+  for (let d = 0; d < pz; d++) {
+    for (let b = 0; b < py; b++) {
+      const row = px * (b + py * d);
+      for (let a = 0; a < px; a++) {
+        const p = row + a;
+        const v = pm[p];
+        const X = 2 * a, Y = 2 * b, Z = 2 * d;
+        if (a + 1 < px && pm[p + 1] !== v) out.push(X + 1, Y, Z);
+        if (b + 1 < py && pm[p + px] !== v) out.push(X, Y + 1, Z);
+        if (d + 1 < pz && pm[p + sxy] !== v) out.push(X, Y, Z + 1);
+      }
+    }
+  }
+  return Int32Array.from(out);
+}
