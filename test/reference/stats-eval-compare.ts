@@ -59,7 +59,7 @@ export function assertClose(got: unknown, want: unknown, rel: number, where: str
     return;
   }
   const w = asNumber(want);
-  const g = got as number;
+  const g = typeof got === 'string' && ['Inf', '-Inf', 'NaN'].includes(got) ? asNumber(got) : (got as number);
   assert.equal(typeof g, 'number', `${where}: expected a number, got ${typeof got}`);
   if (Number.isNaN(w) || !Number.isFinite(w)) {
     assert.ok(Object.is(g, w) || (Number.isNaN(w) && Number.isNaN(g)), `${where}: got ${g}, want ${w}`);
