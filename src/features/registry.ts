@@ -1,11 +1,12 @@
 import { FIRSTORDER_FEATURES, pyradiomicsFirstOrder, PYRADIOMICS_FIRSTORDER_DEPRECATED } from './firstorder/index.js';
 import {
   GLCM_PYRADIOMICS_NAMES, GLDM_PYRADIOMICS_NAMES, GLRLM_PYRADIOMICS_NAMES, GLSZM_PYRADIOMICS_NAMES, NGTDM_PYRADIOMICS_NAMES,
-  pyradiomicsTexture, TEXTURE_FEATURE_DEFS, type PyradiomicsTextureClass,
+  pyradiomicsTexture, ibsiTexture, TEXTURE_FEATURE_DEFS, type PyradiomicsTextureClass, type IbsiSpatial,
 } from './texture/index.js';
 import type { DiscretisedRoi, FeatureDef, FeatureValues, RoiImage } from './types.js';
 import type { PyradiomicsSettings } from './extractor/pyradiomics-settings.js';
 import type { PyradiomicsClass } from './extractor/params-file.js';
+import type { IbsiDiscretisation } from './extractor/ibsi-configs.js';
 
 /**
  * The explicit feature registry: every feature family, its `FeatureDef`s (family, PyRadiomics name, IBSI tag stem,
@@ -95,3 +96,39 @@ export function pyradiomicsClassEntry(name: string): PyradiomicsClassEntry | und
 
 /** Every feature definition known to dlrn (the union of the families' arrays). */
 export const FEATURE_REGISTRY: readonly FeatureDef[] = Object.freeze([...FIRSTORDER_FEATURES, ...TEXTURE_FEATURE_DEFS]);
+
+/** What an IBSI-mode family computation receives. */
+export interface IbsiFamilyInput {
+  /**
+   * The ROI crop, padded so that every voxel within 6.3 mm of the ROI is present (local intensity peaks):
+   * `values` after interpolation/rounding, `intensityMask` after re-segmentation, `morphologicalMask` before it.
+   */
+  readonly roi: RoiImage;
+  /** IBSI-discretised grey levels of the intensity ROI (texture and intensity histogram), same grid. */
+  readonly grey: DiscretisedRoi;
+  /** IBSI texture spatial approaches to compute. */
+  readonly spatial: readonly IbsiSpatial[];
+  /** Texture distance δ (GLCM, NGTDM, NGLDM) and NGLDM α. */
+  readonly distance: number;
+  readonly ngldmAlpha: number;
+  /** Intensity-volume histogram discretisation and the re-segmentation range (its bounds limit the IVH). */
+  readonly ivh: IbsiDiscretisation;
+  readonly resegmentRange: readonly [number, number] | null;
+}
+
+/** One IBSI family (or group of families computed together). Values are keyed by full IBSI tag. */
+export interface IbsiFamilyEntry {
+  readonly name: string;
+  readonly defs: readonly FeatureDef[];
+  compute(input: IbsiFamilyInput): FeatureValues;
+}
+
+const ibsiTextureEntry: IbsiFamilyEntry = {
+  name: 'texture',
+  defs: TEXTURE_FEATURE_DEFS,
+  compute: ({ roi, grey, spatial, distance, ngldmAlpha }) =>
+    ibsiTexture(grey, roi.morphologicalMask, { spatial, distance, alpha: ngldmAlpha }),
+};
+
+/** IBSI families available in this build, in IBSI table order. */
+export const IBSI_FAMILY_REGISTRY: readonly IbsiFamilyEntry[] = Object.freeze([ibsiTextureEntry]);

@@ -11,3 +11,6 @@ export * from './mask-stats.js';
 export * from './pyradiomics-diagnostics.js';
 export * from './provenance.js';
 export * from './pyradiomics-extract.js';
+export * from './ibsi-diagnostics.js';
+export * from './ibsi-extract.js';
+export * from './extract-case.js';

@@ -1,0 +1,42 @@
+import { isDlrnError } from '../../core/errors.js';
+import { readImage, readMask } from '../../io/index.js';
+import type { IbsiConfigId } from './ibsi-configs.js';
+import { ibsiConfig } from './ibsi-configs.js';
+import { extractIbsi } from './ibsi-extract.js';
+import { defaultPyradiomicsParams, type PyradiomicsParams } from './params-file.js';
+import { extractPyradiomics, type ExtractionResult } from './pyradiomics-extract.js';
+
+/** Extraction mode: PyRadiomics-compatible (default) or IBSI. */
+export type ExtractionMode = 'pyradiomics' | 'ibsi';
+
+/** What to extract (plain data: it is sent to worker threads as is). */
+export interface ExtractionOptions {
+  readonly mode: ExtractionMode;
+  /** PyRadiomics mode: the parsed parameter file (default: PyRadiomics' defaults, all classes). */
+  readonly params?: PyradiomicsParams;
+  /** IBSI mode: the configuration (default `C`, the 3D configuration of IBSI 1 closest to routine CT). */
+  readonly ibsiConfig?: IbsiConfigId;
+}
+
+/** Extracts one case from files (image + mask; `label` overrides the settings' label). */
+export async function extractCaseFiles(imagePath: string, maskPath: string, options: ExtractionOptions, label?: number): Promise<ExtractionResult> {
+  const image = await readImage(imagePath);
+  const lab = label ?? (options.mode === 'pyradiomics' ? (options.params ?? defaultPyradiomicsParams()).settings.label : 1);
+  const { labelMap } = await readMask(maskPath, { label: lab, like: image });
+  if (options.mode === 'ibsi') return extractIbsi({ image, labelMap }, ibsiConfig(options.ibsiConfig ?? 'C'), lab);
+  return extractPyradiomics({ image, labelMap }, options.params ?? defaultPyradiomicsParams(), lab);
+}
+
+/** A serialisable description of a failure (for batch rows and worker messages). */
+export interface CaseError {
+  readonly name: string;
+  readonly code: string;
+  readonly message: string;
+}
+
+/** Turns any thrown value into a {@link CaseError}; non-dlrn errors keep their message with code `E_INTERNAL`. */
+export function toCaseError(e: unknown): CaseError {
+  if (isDlrnError(e)) return { name: e.name, code: e.code, message: e.message };
+  const err = e as Error;
+  return { name: err?.name ?? 'Error', code: 'E_INTERNAL', message: err?.message ?? String(e) };
+}
