@@ -6,3 +6,4 @@ export * from './mask.js';
 export * from './rng.js';
 export * from './atomic.js';
 export * from './module-url.js';
+export * from './worker-pool.js';

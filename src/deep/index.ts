@@ -12,3 +12,5 @@ export * from './onnx-backbone.js';
 export * from './windows.js';
 export * from './slice-input.js';
 export * from './embed.js';
+export * from './case-features.js';
+export * from './batch.js';
