@@ -28,7 +28,7 @@ for (const c of HAS_SHARED ? cases : []) {
     for (let p = c.slice * nx * ny; p < (c.slice + 1) * nx * ny; p++) if (mask.data[p]) { slice[p] = 1; n++; }
     assert.equal(n, c.voxels);
     assert.equal(n, ref.get('diagnostics_Mask-original_VoxelNum'));
-    const f = pyradiomicsShape2D({ morphologicalMask: slice, size: mask.size, spacing: mask.spacing }, 0);
+    const f = pyradiomicsShape2D({ morphologicalMask: slice, size: mask.size, spacing: mask.spacing }, { force2Ddimension: 0 });
     let checked = 0;
     for (const d of SHAPE2D_FEATURES) {
       const name = d.pyradiomicsName as string;

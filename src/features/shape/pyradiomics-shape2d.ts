@@ -4,6 +4,12 @@ import { convexHull2D } from './diameters.js';
 import { marchingSquares } from './marching-squares.js';
 import { symmetricEigenvalues2 } from './principal-axes.js';
 
+/** Settings of {@link pyradiomicsShape2D}. */
+export interface Shape2DSettings {
+  /** PyRadiomics `force2Ddimension` (0 axial = equal z, 1 coronal = equal y, 2 sagittal = equal x); default 0. */
+  readonly force2Ddimension?: 0 | 1 | 2;
+}
+
 /**
  * PyRadiomics `shape2D` features (used with `force2D`), keyed by PyRadiomics name, for a mask lying in one slice.
  *
@@ -20,7 +26,11 @@ import { symmetricEigenvalues2 } from './principal-axes.js';
  * @throws MaskError for an empty mask; InvalidInputError when the mask spans more than one slice along the chosen
  *   dimension (PyRadiomics: "Size of the mask in dimension … is more than 1").
  */
-export function pyradiomicsShape2D(roi: Pick<RoiImage, 'morphologicalMask' | 'size' | 'spacing'>, force2Ddimension: 0 | 1 | 2 = 0): FeatureValues {
+export function pyradiomicsShape2D(roi: Pick<RoiImage, 'morphologicalMask' | 'size' | 'spacing'>, settings: Shape2DSettings = {}): FeatureValues {
+  const force2Ddimension = settings.force2Ddimension ?? 0;
+  if (![0, 1, 2].includes(force2Ddimension)) {
+    throw new InvalidInputError('force2Ddimension must be 0, 1 or 2', { found: String(force2Ddimension) });
+  }
   const fixed = 2 - force2Ddimension; // our axis index (x = 0, y = 1, z = 2)
   const [a, b] = [0, 1, 2].filter((d) => d !== fixed);
   const { size, spacing } = roi;

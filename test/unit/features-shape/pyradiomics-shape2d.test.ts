@@ -30,7 +30,7 @@ test('axial rectangle (force2Ddimension 0) matches the hand derivation, with PCA
   const mask = new Uint8Array(8 * 6 * 3);
   for (let j = 1; j <= 4; j++) for (let i = 2; i <= 6; i++) mask[i + 8 * (j + 6 * 1)] = 1; // 5×4 pixels in slice z=1
   const s: Vec3 = [0.7, 1.2, 5];
-  const f = pyradiomicsShape2D({ morphologicalMask: mask, size, spacing: s }, 0);
+  const f = pyradiomicsShape2D({ morphologicalMask: mask, size, spacing: s }, { force2Ddimension: 0 });
   const r = rectangle(5, 4, 0.7, 1.2);
   close(f.MeshSurface, r.area, 1e-13, 'MeshSurface');
   close(f.Perimeter, r.perimeter, 1e-13, 'Perimeter');
@@ -48,11 +48,11 @@ test('coronal slice with force2Ddimension 1 uses the x–z plane and its spacing
   const size: Vec3 = [5, 3, 6];
   const mask = new Uint8Array(5 * 3 * 6);
   for (let k = 1; k <= 3; k++) for (let i = 1; i <= 2; i++) mask[i + 5 * (1 + 3 * k)] = 1; // 2 (x) × 3 (z) in y = 1
-  const f = pyradiomicsShape2D({ morphologicalMask: mask, size, spacing: [0.5, 9, 2] }, 1);
+  const f = pyradiomicsShape2D({ morphologicalMask: mask, size, spacing: [0.5, 9, 2] }, { force2Ddimension: 1 });
   const r = rectangle(2, 3, 0.5, 2);
   close(f.MeshSurface, r.area, 1e-13, 'area');
   close(f.Perimeter, r.perimeter, 1e-13, 'perimeter');
-  assert.throws(() => pyradiomicsShape2D({ morphologicalMask: mask, size, spacing: [0.5, 9, 2] }, 0), InvalidInputError);
+  assert.throws(() => pyradiomicsShape2D({ morphologicalMask: mask, size, spacing: [0.5, 9, 2] }, { force2Ddimension: 0 }), InvalidInputError);
 });
 
 test('two pixels touching at a corner are cut apart, as PyRadiomics does (area 2 × ½)', () => {
