@@ -118,6 +118,12 @@ export function pairedDelongTest(p1: Placements, p2: Placements, confLevel = 0.9
   const s22 = covariance(p2.cases, p2.cases) / m + covariance(p2.controls, p2.controls) / n;
   const s12 = covariance(p1.cases, p2.cases) / m + covariance(p1.controls, p2.controls) / n;
   const varDiff = s11 + s22 - 2 * s12;
+  if (!(varDiff > 0)) {
+    throw new InvalidInputError('paired DeLong test is undefined: the two scores rank the subjects identically', {
+      expected: 'two scores whose placements differ', found: `variance of the AUC difference ${varDiff}`,
+      fix: 'the scores are equivalent for ROC analysis (one is a monotone transform of the other); there is nothing to test.',
+    });
+  }
   const diff = p1.theta - p2.theta;
   const sig = Math.sqrt(varDiff);
   const z = diff / sig;
@@ -153,6 +159,12 @@ export function unpairedDelongTest(p1: Placements, p2: Placements): UnpairedDelo
   const s2 = delongVariance(p2);
   const n1 = p1.cases.length + p1.controls.length;
   const n2 = p2.cases.length + p2.controls.length;
+  if (!(s1 + s2 > 0)) {
+    throw new InvalidInputError('unpaired DeLong test is undefined: both AUCs have zero DeLong variance', {
+      found: `AUCs ${p1.theta} and ${p2.theta} (perfect or constant ranking in both cohorts)`,
+      fix: 'with perfect separation in both cohorts the AUCs cannot be compared by DeLong\'s method.',
+    });
+  }
   const d = (p1.theta - p2.theta) / Math.sqrt(s1 + s2);
   const df = ((s1 + s2) * (s1 + s2)) / ((s1 * s1) / (n1 - 1) + (s2 * s2) / (n2 - 1));
   return {
