@@ -8,3 +8,4 @@ export * from './cv-glmnet.js';
 export * from './cv-measures.js';
 export * from './lambda-interp.js';
 export { GLMNET_CONTROL_DEFAULTS, type GlmnetControl } from './lognet-path.js';
+export * from './lasso-exact.js';
