@@ -14,3 +14,4 @@ export * from './pyradiomics-extract.js';
 export * from './ibsi-diagnostics.js';
 export * from './ibsi-extract.js';
 export * from './extract-case.js';
+export * from './batch.js';

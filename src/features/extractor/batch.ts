@@ -1,0 +1,150 @@
+import { Worker } from 'node:worker_threads';
+import { InvalidInputError } from '../../core/errors.js';
+import { siblingModuleUrl } from '../../core/module-url.js';
+import { extractCaseFiles, toCaseError, type CaseError, type ExtractionOptions } from './extract-case.js';
+import type { ExtractionResult } from './pyradiomics-extract.js';
+
+/** One case of a batch. */
+export interface BatchCase {
+  readonly id: string;
+  /** Image path (absolute, or relative to the current folder). */
+  readonly image: string;
+  /** Mask path. */
+  readonly mask: string;
+  /** Mask label (default: the settings' label). */
+  readonly label?: number;
+}
+
+/** The outcome of one case: a result or an error, never both. */
+export interface BatchCaseResult {
+  readonly case: BatchCase;
+  readonly result: ExtractionResult | null;
+  readonly error: CaseError | null;
+  /** Wall time of the case in ms. */
+  readonly ms: number;
+}
+
+/** Options of {@link extractBatch}. */
+export interface BatchOptions {
+  /** Worker threads (default 1 = in this thread). */
+  readonly jobs?: number;
+  /** Called as each case finishes (in completion order). */
+  readonly onResult?: (r: BatchCaseResult) => void;
+}
+
+/** Message to a worker. */
+export interface WorkerRequest {
+  readonly index: number;
+  readonly case: BatchCase;
+  readonly options: ExtractionOptions;
+}
+
+/** Message from a worker. */
+export interface WorkerReply {
+  readonly index: number;
+  readonly result: ExtractionResult | null;
+  readonly error: CaseError | null;
+  readonly ms: number;
+}
+
+/** Runs one case, turning any failure into an error record (a failing case never stops a batch). */
+export async function runCase(c: BatchCase, options: ExtractionOptions): Promise<{ result: ExtractionResult | null; error: CaseError | null; ms: number }> {
+  const t0 = performance.now();
+  try {
+    const result = await extractCaseFiles(c.image, c.mask, options, c.label);
+    return { result, error: null, ms: performance.now() - t0 };
+  } catch (e) {
+    return { result: null, error: toCaseError(e), ms: performance.now() - t0 };
+  }
+}
+
+/**
+ * Extracts every case of a batch, with `jobs` worker threads (each case in one thread). A failing case gives a
+ * result with `error` set and the others go on. Results are returned in input order.
+ */
+export async function extractBatch(cases: readonly BatchCase[], options: ExtractionOptions, opts: BatchOptions = {}): Promise<BatchCaseResult[]> {
+  const jobs = opts.jobs ?? 1;
+  if (!Number.isInteger(jobs) || jobs < 1) {
+    throw new InvalidInputError('jobs must be a whole number ≥ 1', { found: String(jobs) });
+  }
+  const out: (BatchCaseResult | undefined)[] = new Array(cases.length);
+  const finish = (index: number, r: { result: ExtractionResult | null; error: CaseError | null; ms: number }): void => {
+    const br: BatchCaseResult = { case: cases[index], ...r };
+    out[index] = br;
+    opts.onResult?.(br);
+  };
+  if (jobs === 1 || cases.length <= 1) {
+    for (let i = 0; i < cases.length; i++) finish(i, await runCase(cases[i], options));
+    return out as BatchCaseResult[];
+  }
+  const nWorkers = Math.min(jobs, cases.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: nWorkers }, () =>
+      new Promise<void>((resolve) => {
+        const worker = new Worker(siblingModuleUrl(import.meta.url, './extract-worker'));
+        let current = -1;
+        const feed = (): void => {
+          if (next >= cases.length) {
+            void worker.terminate().then(() => resolve());
+            return;
+          }
+          current = next++;
+          const req: WorkerRequest = { index: current, case: cases[current], options };
+          worker.postMessage(req);
+        };
+        worker.on('message', (reply: WorkerReply) => {
+          finish(reply.index, reply);
+          feed();
+        });
+        worker.on('error', (e) => {
+          // a crashed worker fails its current case; the remaining cases go to the other workers (or this thread)
+          if (current >= 0 && out[current] === undefined) finish(current, { result: null, error: toCaseError(e), ms: 0 });
+          resolve();
+        });
+        feed();
+      }),
+    ),
+  );
+  for (let i = 0; i < cases.length; i++) if (out[i] === undefined) finish(i, await runCase(cases[i], options));
+  return out as BatchCaseResult[];
+}
+
+/**
+ * The output table of a batch: columns `id, image, mask, label, error`, then the diagnostics columns and the feature
+ * columns (union over cases, in first-seen order). Failing cases have empty feature cells. The image/mask cells hold
+ * the paths as given.
+ */
+export function batchTable(results: readonly BatchCaseResult[]): { header: string[]; rows: (string | number)[][] } {
+  const diag: string[] = [];
+  const feat: string[] = [];
+  const seenD = new Set<string>();
+  const seenF = new Set<string>();
+  for (const r of results) {
+    if (!r.result) continue;
+    for (const k of Object.keys(r.result.diagnostics)) if (!seenD.has(k)) { seenD.add(k); diag.push(k); }
+    for (const k of Object.keys(r.result.features)) if (!seenF.has(k)) { seenF.add(k); feat.push(k); }
+  }
+  const header = ['id', 'image', 'mask', 'label', 'error', ...diag, ...feat];
+  const rows = results.map((r) => {
+    const base: (string | number)[] = [r.case.id, r.case.image, r.case.mask, r.case.label ?? '', r.error ? `${r.error.code}: ${r.error.message}` : ''];
+    const d = r.result?.diagnostics ?? {};
+    const f = r.result?.features ?? {};
+    return [...base, ...diag.map((k) => d[k] ?? ''), ...feat.map((k) => (k in f ? f[k] : ''))];
+  });
+  return { header, rows };
+}
+
+/** One JSON object per case: column name → value (features as numbers, NaN as null). */
+export function batchRecords(results: readonly BatchCaseResult[]): Record<string, string | number | null>[] {
+  const t = batchTable(results);
+  return t.rows.map((row) => {
+    const o: Record<string, string | number | null> = {};
+    t.header.forEach((h, i) => {
+      const v = row[i];
+      if (v === '' && i >= 5) return;
+      o[h] = typeof v === 'number' && !Number.isFinite(v) ? null : v;
+    });
+    return o;
+  });
+}
