@@ -8,6 +8,11 @@
  * saddle-point binomial density ({@link dbinomRaw}), which keeps full accuracy for large a, b.
  * The caller passes y = 1 - x separately so that arguments close to 1 are not rounded.
  *
+ * Accuracy: ~1e-15 relative for moderate parameters. Near the switch point with one large parameter
+ * the fraction's leading terms cancel and the relative error grows like ~max(a, b)·1e-16 (measured
+ * against 40-digit values for the t distribution: 4e-15 at df = 300, 5e-14 at 1000, 3e-13 at 1e4,
+ * 8e-12 at 1e5). R uses TOMS 708 (Didonato & Morris 1992) with asymptotic expansions there.
+ *
  * @packageDocumentation
  */
 import { dbinomRaw } from './special.js';

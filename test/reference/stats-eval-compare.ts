@@ -34,6 +34,8 @@ function asNumber(v: unknown): number {
 
 /** Largest relative difference found by {@link assertClose} (per test run), for reports. */
 export const worst = { rel: 0, where: '' };
+/** The same, per tolerance used (e.g. worstByTolerance.get(1e-12)). */
+export const worstByTolerance = new Map<number, { rel: number; where: string }>();
 
 /**
  * Asserts that `got` matches `want` (number, array or object of those) to relative tolerance `rel`
@@ -69,6 +71,8 @@ export function assertClose(got: unknown, want: unknown, rel: number, where: str
   const scale = Math.max(Math.abs(w), absFloor);
   const r = scale === 0 ? d : d / scale;
   if (r > worst.rel) { worst.rel = r; worst.where = where; }
+  const wt = worstByTolerance.get(rel) ?? { rel: 0, where: '' };
+  if (r >= wt.rel) worstByTolerance.set(rel, r > wt.rel ? { rel: r, where } : wt);
   assert.ok(d <= rel * scale || d === 0, `${where}: got ${g}, want ${w} (relative difference ${r.toExponential(2)} > ${rel})`);
 }
 
