@@ -15,3 +15,4 @@ export * from './ibsi-diagnostics.js';
 export * from './ibsi-extract.js';
 export * from './extract-case.js';
 export * from './batch.js';
+export * from './conformance.js';
