@@ -75,6 +75,8 @@ function rescale(data: VoxelArray, slope: number, inter: number): Float32Array |
 export interface EncodeNiftiOptions {
   /** gzip-compress the whole file (`.nii.gz`). Default false. */
   readonly gzip?: boolean;
+  /** gzip level 1–9 when `gzip` is set. Default 1 (fast; level 6 gives ~12 % smaller CT files at 3× the time). */
+  readonly compressionLevel?: number;
   /** Text for the 80-byte `descrip` field (ASCII, truncated). Default `"dlrn"`. */
   readonly description?: string;
 }
@@ -116,5 +118,5 @@ export function encodeNifti(v: Volume, opts: EncodeNiftiOptions = {}): Uint8Arra
   const file = new Uint8Array(header.length + body.length);
   file.set(header, 0);
   file.set(body, header.length);
-  return opts.gzip ? deflateGzip(file) : file;
+  return opts.gzip ? deflateGzip(file, opts.compressionLevel ?? 1) : file;
 }

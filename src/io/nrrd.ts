@@ -232,6 +232,8 @@ function parseAscii(payload: Uint8Array, n: number, type: VoxelType, file: strin
 export interface EncodeNrrdOptions {
   /** `gzip` (default, as ITK/3D Slicer) or `raw`. */
   readonly encoding?: 'gzip' | 'raw';
+  /** gzip level 1–9. Default 1 (fast). */
+  readonly compressionLevel?: number;
 }
 
 /**
@@ -262,7 +264,7 @@ export function encodeNrrd(v: Volume, opts: EncodeNrrdOptions = {}): Uint8Array 
   ].join('\n');
   const head = new TextEncoder().encode(header);
   const raw = encodeVoxels(v.data, true);
-  const body = encoding === 'gzip' ? deflateGzip(raw) : raw;
+  const body = encoding === 'gzip' ? deflateGzip(raw, opts.compressionLevel ?? 1) : raw;
   const out = new Uint8Array(head.length + body.length);
   out.set(head, 0);
   out.set(body, head.length);

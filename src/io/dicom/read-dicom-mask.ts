@@ -4,7 +4,7 @@ import type { Volume } from '../../core/volume.js';
 import type { ReadMaskOptions } from '../read-mask.js';
 import { parseDicom } from './parse.js';
 import { chooseRoi, parseRtStruct, rasterizeRoi } from './rtstruct.js';
-import { readSegOnGrid, readSegSegmentOnGrid, segSegments } from './seg-read.js';
+import { readSegSegmentOnGrid, segSegments } from './seg-read.js';
 import { SOP, T } from './tags.js';
 import type { DicomDataset } from './dataset.js';
 
@@ -45,7 +45,6 @@ export async function readDicomMask(path: string, bytes: Uint8Array, opts: ReadM
     return { labelMap: mask, mask };
   }
   const segment = opts.segmentNumber ?? opts.label ?? 1;
-  const labelMap = readSegOnGrid(ds, opts.like, path);
   const segments = segSegments(ds);
   if (!segments.some((s) => s.number === segment)) {
     throw new MaskError(`segment ${segment} is not in the DICOM SEG`, {
@@ -53,7 +52,7 @@ export async function readDicomMask(path: string, bytes: Uint8Array, opts: ReadM
       fix: 'choose one of the segment numbers listed (--segment N, API: segmentNumber).',
     });
   }
-  const mask = readSegSegmentOnGrid(ds, opts.like, segment, path);
+  const { labelMap, mask } = readSegSegmentOnGrid(ds, opts.like, segment, path);
   maskFromLabelMap(mask, 1, path); // MaskError when the segment has no voxel on this grid
   return { labelMap, mask };
 }

@@ -36,24 +36,20 @@ function group(perFrame: DicomDataset | undefined, shared: DicomDataset | undefi
  * {@link GeometryMismatchError} says how the SEG differs from the image.
  */
 export function readSegOnGrid(ds: DicomDataset, like: Geometry, file?: string): Volume<Uint16Array> {
-  const [nx, ny, nz] = like.size;
-  const out = new Uint16Array(nx * ny * nz);
-  placeSegFrames(ds, like, file, (seg, p) => { if (seg > out[p]) out[p] = seg; });
-  return makeVolume(like, out);
+  return makeVolume(like, placeSegFrames(ds, like, file, -1).labels);
 }
 
 /**
- * The binary mask of one segment of a DICOM SEG on an image grid (exact also where segments overlap).
- * Same placement rules as {@link readSegOnGrid}. The caller checks that it is not empty.
+ * The label map and the binary mask of one segment of a DICOM SEG on an image grid, in one pass
+ * (the mask is exact also where segments overlap). Same placement rules as {@link readSegOnGrid};
+ * the caller checks that the mask is not empty.
  */
-export function readSegSegmentOnGrid(ds: DicomDataset, like: Geometry, segment: number, file?: string): Volume<Uint8Array> {
-  const [nx, ny, nz] = like.size;
-  const out = new Uint8Array(nx * ny * nz);
-  placeSegFrames(ds, like, file, (seg, p) => { if (seg === segment) out[p] = 1; });
-  return makeVolume(like, out);
+export function readSegSegmentOnGrid(ds: DicomDataset, like: Geometry, segment: number, file?: string): { labelMap: Volume<Uint16Array>; mask: Volume<Uint8Array> } {
+  const r = placeSegFrames(ds, like, file, segment);
+  return { labelMap: makeVolume(like, r.labels), mask: makeVolume(like, r.mask) };
 }
 
-function placeSegFrames(ds: DicomDataset, like: Geometry, file: string | undefined, visit: (segment: number, offset: number) => void): void {
+function placeSegFrames(ds: DicomDataset, like: Geometry, file: string | undefined, segment: number): { labels: Uint16Array; mask: Uint8Array } {
   assertNativePixelData(ds);
   const pf = pixelFormat(ds);
   const type = (ds.string(T.SegmentationType) ?? 'BINARY').toUpperCase();
@@ -68,6 +64,8 @@ function placeSegFrames(ds: DicomDataset, like: Geometry, file: string | undefin
     throw new CorruptFileError('the DICOM SEG has a different number of per-frame functional groups than frames', { file, expected: `${pf.frames} items in (5200,9230)`, found: `${perFrame.length}` });
   }
   const [nx, ny, nz] = like.size;
+  const labels = new Uint16Array(nx * ny * nz);
+  const mask = new Uint8Array(segment >= 0 ? nx * ny * nz : 0);
   const frame = new Float64Array(pf.rows * pf.columns);
   for (let f = 0; f < pf.frames; f++) {
     const pfg = perFrame[f];
@@ -105,10 +103,13 @@ function placeSegFrames(ds: DicomDataset, like: Geometry, file: string | undefin
         if (x < 0 || y < 0 || x >= nx || y >= ny) {
           throw new GeometryMismatchError(`DICOM SEG frame ${f + 1} has segment voxels outside the image grid`, { file, found: `voxel (${x}, ${y}, ${k})`, fix: 'read the SEG with the image series it was made from.' });
         }
-        visit(seg, x + nx * (y + ny * k));
+        const p = x + nx * (y + ny * k);
+        if (seg > labels[p]) labels[p] = seg;
+        if (seg === segment) mask[p] = 1;
       }
     }
   }
+  return { labels, mask };
 }
 
 function checkPlane(like: Geometry, iop: number[], ps: number[], f: number, file: string | undefined): void {
