@@ -3,6 +3,7 @@ import { IBSI_SPATIAL, type IbsiTextureOptions } from './common/aggregate.js';
 import { checkDistance } from './common/directions.js';
 import { buildTextureGrid, cropMaskToGrid } from './common/grid.js';
 import { maxDistance } from './common/pyradiomics-settings.js';
+import { TallyCache } from './common/neighbour-tallies.js';
 import { ibsiGlcmOnGrid } from './glcm/ibsi.js';
 import { type GlcmPyradiomicsSettings, pyradiomicsGlcmOnGrid } from './glcm/pyradiomics.js';
 import { ibsiGldzmOnGrid } from './gldzm/ibsi.js';
@@ -37,6 +38,7 @@ export function pyradiomicsTexture(
   settings: PyradiomicsAllTextureSettings = {},
 ): FeatureValues {
   const grid = buildTextureGrid(roi, maxDistance(settings));
+  const cache = new TallyCache(grid);
   const out: FeatureValues = {};
   const put = (cls: string, v: FeatureValues): void => { for (const k of Object.keys(v)) out[`${cls}_${k}`] = v[k]; };
   for (const c of classes) {
@@ -44,8 +46,8 @@ export function pyradiomicsTexture(
       case 'glcm': put(c, pyradiomicsGlcmOnGrid(grid, settings)); break;
       case 'glrlm': put(c, pyradiomicsGlrlmOnGrid(grid, settings)); break;
       case 'glszm': put(c, pyradiomicsGlszmOnGrid(grid, settings)); break;
-      case 'gldm': put(c, pyradiomicsGldmOnGrid(grid, settings)); break;
-      case 'ngtdm': put(c, pyradiomicsNgtdmOnGrid(grid, settings)); break;
+      case 'gldm': put(c, pyradiomicsGldmOnGrid(grid, settings, cache)); break;
+      case 'ngtdm': put(c, pyradiomicsNgtdmOnGrid(grid, settings, cache)); break;
     }
   }
   return out;
@@ -71,6 +73,7 @@ export function ibsiTexture(
   const morph = morphologicalMask ?? Uint8Array.from(roi.levels, (g) => (g > 0 ? 1 : 0));
   const grid = buildTextureGrid(roi, distance, [morph]);
   const opts: IbsiTextureOptions = { ...options, spatial: options.spatial ?? IBSI_SPATIAL };
+  const cache = new TallyCache(grid);
   const out: FeatureValues = {};
   for (const f of families) {
     switch (f) {
@@ -78,8 +81,8 @@ export function ibsiTexture(
       case 'rlm': Object.assign(out, ibsiGlrlmOnGrid(grid, opts)); break;
       case 'szm': Object.assign(out, ibsiGlszmOnGrid(grid, opts)); break;
       case 'dzm': Object.assign(out, ibsiGldzmOnGrid(grid, cropMaskToGrid(grid, roi.size, morph), opts)); break;
-      case 'ngt': Object.assign(out, ibsiNgtdmOnGrid(grid, opts)); break;
-      case 'ngl': Object.assign(out, ibsiNgldmOnGrid(grid, opts)); break;
+      case 'ngt': Object.assign(out, ibsiNgtdmOnGrid(grid, opts, cache)); break;
+      case 'ngl': Object.assign(out, ibsiNgldmOnGrid(grid, opts, cache)); break;
     }
   }
   return out;

@@ -1,20 +1,19 @@
 import type { TextureGrid } from './grid.js';
 
 /**
- * Per-voxel tallies over a symmetric neighbourhood, for NGTDM and NGLDM/GLDM. Arrays are indexed by the
- * voxel's index in the padded grid (only ROI voxels are filled).
+ * Per-voxel tallies over a symmetric neighbourhood, for NGTDM and NGLDM/GLDM, stored interleaved for locality:
+ * for the voxel at padded-grid index v, `data[3v]` = number of ROI neighbours, `data[3v + 1]` = sum of their
+ * grey levels, `data[3v + 2]` = number of them whose grey level differs by at most α (dependent neighbours).
+ * Only ROI voxels are filled.
  */
 export interface NeighbourTallies {
-  /** Number of ROI neighbours. */
-  readonly count: Int32Array;
-  /** Sum of the grey levels of the ROI neighbours. */
-  readonly sum: Int32Array;
-  /** Number of ROI neighbours whose grey level differs from the voxel's by at most α. */
-  readonly dependent: Int32Array;
+  readonly data: Int32Array;
+  /** The α used for `dependent`. */
+  readonly alpha: number;
 }
 
 /**
- * Tallies, for every ROI voxel, its ROI neighbours, their grey level sum and its dependent neighbours
+ * Tallies, for every ROI voxel, its ROI neighbours, their grey-level sum and its dependent neighbours
  * (|Δ level| ≤ α). The neighbourhood is `halfOffsets` and their negatives; each neighbouring pair is visited
  * once and credited to both voxels, so the cost is |halfOffsets| per voxel.
  *
@@ -23,10 +22,7 @@ export interface NeighbourTallies {
 export function neighbourTallies(grid: TextureGrid, halfOffsets: Int32Array, alpha: number): NeighbourTallies {
   const lv = grid.levels;
   const vox = grid.voxels;
-  const n = lv.length;
-  const count = new Int32Array(n);
-  const sum = new Int32Array(n);
-  const dependent = new Int32Array(n);
+  const data = new Int32Array(3 * lv.length);
   for (let k = 0; k < halfOffsets.length; k++) {
     const off = halfOffsets[k];
     for (let t = 0; t < vox.length; t++) {
@@ -35,13 +31,42 @@ export function neighbourTallies(grid: TextureGrid, halfOffsets: Int32Array, alp
       const h = lv[w];
       if (h === 0) continue;
       const g = lv[v];
-      count[v]++;
-      count[w]++;
-      sum[v] += h;
-      sum[w] += g;
+      const a = 3 * v;
+      const b = 3 * w;
+      data[a]++;
+      data[b]++;
+      data[a + 1] += h;
+      data[b + 1] += g;
       const d = g > h ? g - h : h - g;
-      if (d <= alpha) { dependent[v]++; dependent[w]++; }
+      if (d <= alpha) { data[a + 2]++; data[b + 2]++; }
     }
   }
-  return { count, sum, dependent };
+  return { data, alpha };
+}
+
+/**
+ * Explicit per-grid memo of {@link neighbourTallies}, so that NGTDM and NGLDM/GLDM computed on the same grid share
+ * one pass. Created by the caller and passed to the `…OnGrid` functions; it holds no global state.
+ */
+export class TallyCache {
+  private readonly entries: { key: string; tallies: NeighbourTallies }[] = [];
+
+  constructor(readonly grid: TextureGrid) {}
+
+  /** Tallies for a neighbourhood (half offsets) and α; the dependent counts are those of α. */
+  get(halfOffsets: Int32Array, alpha: number): NeighbourTallies {
+    const key = `${Array.from(halfOffsets).join(',')}|${alpha}`;
+    const hit = this.entries.find((e) => e.key === key);
+    if (hit) return hit.tallies;
+    const tallies = neighbourTallies(this.grid, halfOffsets, alpha);
+    this.entries.push({ key, tallies });
+    return tallies;
+  }
+
+  /** Tallies for a neighbourhood whatever their α (for NGTDM, which does not use the dependent counts). */
+  getAnyAlpha(halfOffsets: Int32Array, alpha: number): NeighbourTallies {
+    const prefix = `${Array.from(halfOffsets).join(',')}|`;
+    const hit = this.entries.find((e) => e.key.startsWith(prefix));
+    return hit ? hit.tallies : this.get(halfOffsets, alpha);
+  }
 }

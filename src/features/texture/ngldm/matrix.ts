@@ -18,12 +18,12 @@ export function checkAlpha(alpha: number): void {
 export function dependenceCounts(grid: TextureGrid, from: number, to: number, tallies: NeighbourTallies, maxNeighbours: number, ng: number): SparseCounts {
   const lv = grid.levels;
   const vox = grid.voxels;
-  const dep = tallies.dependent;
+  const data = tallies.data;
   const nj = maxNeighbours + 1;
   const m = new Float64Array(ng * nj);
   for (let t = from; t < to; t++) {
     const v = vox[t];
-    m[(lv[v] - 1) * nj + dep[v]] += 1;
+    m[(lv[v] - 1) * nj + data[3 * v + 2]] += 1;
   }
   return countsFromDense(m, ng, nj);
 }

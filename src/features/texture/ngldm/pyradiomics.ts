@@ -1,6 +1,6 @@
 import type { DiscretisedRoi, FeatureValues } from '../../types.js';
 import { buildTextureGrid, type TextureGrid } from '../common/grid.js';
-import { neighbourTallies } from '../common/neighbour-tallies.js';
+import { TallyCache } from '../common/neighbour-tallies.js';
 import { maxDistance, pyradiomicsHalfOffsets, type PyradiomicsTextureSettings } from '../common/pyradiomics-settings.js';
 import { pyradiomicsValues, sizeZoneStats } from '../common/size-zone-stats.js';
 import type { SparseCounts } from '../common/sparse-counts.js';
@@ -22,14 +22,15 @@ export const GLDM_PYRADIOMICS_NAMES: readonly string[] = NGLDM_FEATURES.filter((
  * the neighbourhood is both signs of every PyRadiomics angle (26 voxels for distances [1]).
  */
 export function pyradiomicsGldmMatrix(roi: DiscretisedRoi, settings: GldmPyradiomicsSettings = {}): SparseCounts {
-  return gldmOnGrid(buildTextureGrid(roi, maxDistance(settings)), settings);
+  const grid = buildTextureGrid(roi, maxDistance(settings));
+  return gldmOnGrid(grid, settings, new TallyCache(grid));
 }
 
-function gldmOnGrid(grid: TextureGrid, settings: GldmPyradiomicsSettings): SparseCounts {
+function gldmOnGrid(grid: TextureGrid, settings: GldmPyradiomicsSettings, cache: TallyCache): SparseCounts {
   const alpha = settings.gldm_a ?? 0;
   checkAlpha(alpha);
   const half = pyradiomicsHalfOffsets(grid, settings);
-  return dependenceCounts(grid, 0, grid.voxels.length, neighbourTallies(grid, half, alpha), 2 * half.length, grid.maxLevel);
+  return dependenceCounts(grid, 0, grid.voxels.length, cache.get(half, alpha), 2 * half.length, grid.maxLevel);
 }
 
 /**
@@ -45,6 +46,6 @@ export function pyradiomicsGldm(roi: DiscretisedRoi, settings: GldmPyradiomicsSe
 }
 
 /** {@link pyradiomicsGldm} on a prepared grid (padding ≥ the largest distance). */
-export function pyradiomicsGldmOnGrid(grid: TextureGrid, settings: GldmPyradiomicsSettings = {}): FeatureValues {
-  return pyradiomicsValues(NGLDM_FEATURES, sizeZoneStats(gldmOnGrid(grid, settings), grid.voxels.length, PYRADIOMICS_EPS));
+export function pyradiomicsGldmOnGrid(grid: TextureGrid, settings: GldmPyradiomicsSettings = {}, cache = new TallyCache(grid)): FeatureValues {
+  return pyradiomicsValues(NGLDM_FEATURES, sizeZoneStats(gldmOnGrid(grid, settings, cache), grid.voxels.length, PYRADIOMICS_EPS));
 }

@@ -18,17 +18,17 @@ export interface NgtdmMatrix {
 export function addNgtdm(grid: TextureGrid, from: number, to: number, tallies: NeighbourTallies, countIsolated: boolean, out: NgtdmMatrix): void {
   const lv = grid.levels;
   const vox = grid.voxels;
-  const { count, sum } = tallies;
+  const data = tallies.data;
   for (let t = from; t < to; t++) {
     const v = vox[t];
     const g = lv[v];
-    const c = count[v];
+    const c = data[3 * v];
     if (c === 0) {
       if (countIsolated) out.n[g] += 1;
       continue;
     }
     out.n[g] += 1;
-    out.s[g] += Math.abs(g - sum[v] / c);
+    out.s[g] += Math.abs(g - data[3 * v + 1] / c);
   }
 }
 

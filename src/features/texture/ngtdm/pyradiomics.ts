@@ -1,6 +1,6 @@
 import type { DiscretisedRoi, FeatureValues } from '../../types.js';
 import { buildTextureGrid, type TextureGrid } from '../common/grid.js';
-import { neighbourTallies } from '../common/neighbour-tallies.js';
+import { TallyCache } from '../common/neighbour-tallies.js';
 import { maxDistance, pyradiomicsHalfOffsets, type PyradiomicsTextureSettings } from '../common/pyradiomics-settings.js';
 import { NGTDM_FEATURES } from './defs.js';
 import { addNgtdm, emptyNgtdm, type NgtdmMatrix } from './matrix.js';
@@ -16,12 +16,13 @@ export type NgtdmPyradiomicsSettings = PyradiomicsTextureSettings;
  * PyRadiomics' C code.
  */
 export function pyradiomicsNgtdmMatrix(roi: DiscretisedRoi, settings: NgtdmPyradiomicsSettings = {}): NgtdmMatrix {
-  return ngtdmOnGrid(buildTextureGrid(roi, maxDistance(settings)), settings);
+  const grid = buildTextureGrid(roi, maxDistance(settings));
+  return ngtdmOnGrid(grid, settings, new TallyCache(grid));
 }
 
-function ngtdmOnGrid(grid: TextureGrid, settings: NgtdmPyradiomicsSettings): NgtdmMatrix {
+function ngtdmOnGrid(grid: TextureGrid, settings: NgtdmPyradiomicsSettings, cache: TallyCache): NgtdmMatrix {
   const m = emptyNgtdm(grid.maxLevel);
-  addNgtdm(grid, 0, grid.voxels.length, neighbourTallies(grid, pyradiomicsHalfOffsets(grid, settings), 0), true, m);
+  addNgtdm(grid, 0, grid.voxels.length, cache.getAnyAlpha(pyradiomicsHalfOffsets(grid, settings), 0), true, m);
   return m;
 }
 
@@ -38,8 +39,8 @@ export function pyradiomicsNgtdm(roi: DiscretisedRoi, settings: NgtdmPyradiomics
 }
 
 /** {@link pyradiomicsNgtdm} on a prepared grid (padding ≥ the largest distance). */
-export function pyradiomicsNgtdmOnGrid(grid: TextureGrid, settings: NgtdmPyradiomicsSettings = {}): FeatureValues {
-  const s = ngtdmStats(ngtdmOnGrid(grid, settings));
+export function pyradiomicsNgtdmOnGrid(grid: TextureGrid, settings: NgtdmPyradiomicsSettings = {}, cache = new TallyCache(grid)): FeatureValues {
+  const s = ngtdmStats(ngtdmOnGrid(grid, settings, cache));
   const out: FeatureValues = {};
   for (const r of NGTDM_FEATURES) out[r.pyradiomicsName] = s[r.stat];
   return out;

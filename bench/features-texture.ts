@@ -1,0 +1,74 @@
+// Benchmark of the texture families (run: node --import tsx bench/features-texture.ts [repeats]).
+// Reads ../shared: IBSI CT phantom (125k ROI voxels), PyRadiomics brain1, an STS CT case.
+// Times the feature computation only (image already read and discretised), median of `repeats` runs after warm-up,
+// and a CPU-load probe (a fixed 3.3M-iteration typed-array loop) so numbers from a busy machine can be judged.
+import { readFileSync } from 'node:fs';
+import { decodeNifti, decodeNrrd } from '../src/io/index.js';
+import { discretise, resegmentRange, roundIntensities } from '../src/preprocess/index.js';
+import { ibsiTexture, pyradiomicsGlcm, pyradiomicsGldm, pyradiomicsGlrlm, pyradiomicsGlszm, pyradiomicsNgtdm, pyradiomicsTexture } from '../src/features/texture/index.js';
+import type { DiscretisedRoi } from '../src/features/types.js';
+import type { Volume } from '../src/core/volume.js';
+import { maskBoundingBox, cropArray } from '../src/preprocess/crop.js';
+import { shared } from '../test/helpers/paths.js';
+
+const repeats = Number(process.argv[2] ?? 7);
+
+function read(rel: string): Volume {
+  const b = readFileSync(shared(rel));
+  return rel.endsWith('.nrrd') ? decodeNrrd(b) : decodeNifti(b);
+}
+
+/** Crops to the ROI bounding box as the extractor does, then discretises. */
+function prepare(img: Volume, lab: Volume, bin: { binWidth: number; convention: 'pyradiomics' | 'ibsi'; lowerBound?: number }, range?: [number, number]): { roi: DiscretisedRoi; morph: Uint8Array } {
+  const mask = Uint8Array.from(lab.data, (v) => (v === 1 ? 1 : 0));
+  const box = maskBoundingBox(mask, img.size);
+  const size: [number, number, number] = [box.hi[0] - box.lo[0] + 1, box.hi[1] - box.lo[1] + 1, box.hi[2] - box.lo[2] + 1];
+  let values: ArrayLike<number> = cropArray(Float64Array.from(img.data), img.size, box);
+  const morph = cropArray(mask, img.size, box);
+  let inten: Uint8Array = morph;
+  if (range) {
+    values = roundIntensities(values);
+    inten = resegmentRange(values, morph, { lower: range[0], upper: range[1] }).mask;
+  }
+  const d = discretise(values, inten, bin);
+  return { roi: { size, spacing: img.spacing, levels: d.levels, nLevels: d.nLevels }, morph };
+}
+
+function time(f: () => unknown): number {
+  f(); f();
+  const t: number[] = [];
+  for (let r = 0; r < repeats; r++) { const t0 = performance.now(); f(); t.push(performance.now() - t0); }
+  t.sort((a, b) => a - b);
+  return t[Math.floor(t.length / 2)];
+}
+
+function loadProbe(): number {
+  const a = new Int32Array(4_000_000);
+  for (let i = 0; i < a.length; i++) a[i] = i % 7;
+  return time(() => { let s = 0; for (let i = 0; i < 3_300_000; i++) s += a[i + 13]; return s; });
+}
+
+const cases = [
+  { name: 'IBSI CT phantom', img: 'reference/radiomics/ibsi/ibsi1/ct_phantom/nifti/image.nii.gz', lab: 'reference/radiomics/ibsi/ibsi1/ct_phantom/nifti/mask.nii.gz' },
+  { name: 'brain1', img: 'reference/radiomics/pyradiomics/data/brain1_image.nrrd', lab: 'reference/radiomics/pyradiomics/data/brain1_label.nrrd' },
+  { name: 'STS_001 (CT)', img: 'data/sts-ct-cohort/cases/STS_001/CT_image.nii.gz', lab: 'data/sts-ct-cohort/cases/STS_001/CT_mask.nii.gz' },
+];
+
+console.log(`load probe (3.3M-iteration loop): ${loadProbe().toFixed(1)} ms; loadavg ${readFileSync('/proc/loadavg', 'utf8').trim()}`);
+for (const c of cases) {
+  const img = read(c.img);
+  const lab = read(c.lab);
+  const p = prepare(img, lab, { binWidth: 25, convention: 'pyradiomics' });
+  const nvox = p.roi.levels.reduce((a, g) => a + (g > 0 ? 1 : 0), 0);
+  const row: string[] = [`${c.name}: ${nvox} voxels, ${p.roi.nLevels} levels`];
+  for (const [n, f] of [['glcm', pyradiomicsGlcm], ['glrlm', pyradiomicsGlrlm], ['glszm', pyradiomicsGlszm], ['gldm', pyradiomicsGldm], ['ngtdm', pyradiomicsNgtdm]] as const) {
+    row.push(`${n} ${time(() => f(p.roi)).toFixed(1)}`);
+  }
+  row.push(`PyRadiomics all 5 classes ${time(() => pyradiomicsTexture(p.roi)).toFixed(1)} ms`);
+  if (c.name.startsWith('IBSI')) {
+    const q = prepare(img, lab, { binWidth: 25, convention: 'ibsi', lowerBound: -500 }, [-500, 400]);
+    row.push(`IBSI all families 2D+2.5D (config A) ${time(() => ibsiTexture(q.roi, q.morph, { spatial: ['2D', '2_5D'] })).toFixed(1)} ms`);
+    row.push(`IBSI all families 3D ${time(() => ibsiTexture(q.roi, q.morph, { spatial: ['3D'] })).toFixed(1)} ms`);
+  }
+  console.log(row.join(' | '));
+}
