@@ -162,8 +162,36 @@ export function resampleMaskIbsi(mask: Volume, grid: ResampleGrid, interpolator:
   return makeVolume(grid.geometry, out);
 }
 
-/** PyRadiomics/SimpleITK mask resampling: nearest neighbour, ITK boundary (outside → 0). */
+/**
+ * PyRadiomics/SimpleITK mask resampling: nearest neighbour (index ⌊c + 0.5⌋), ITK boundary (points outside the
+ * source → 0). Non-zero source voxels give 1.
+ */
 export function resampleMaskNearest(mask: Volume, grid: ResampleGrid): Volume<Uint8Array> {
-  const f = resampleSeparable(mask.data, mask.size, grid.maps, 'nearest', 'itk', 0);
-  return makeVolume(grid.geometry, Uint8Array.from(f, (x) => (x !== 0 ? 1 : 0)));
+  const idx = grid.maps.map((m) => {
+    const a = new Int32Array(m.targetSize);
+    for (let j = 0; j < m.targetSize; j++) {
+      const c = m.offset + j * m.step;
+      a[j] = c >= -0.5 && c < m.sourceSize - 0.5 ? Math.min(m.sourceSize - 1, Math.max(0, Math.floor(c + 0.5))) : -1;
+    }
+    return a;
+  });
+  const [ix, iy, iz] = idx;
+  const [sx, sy] = mask.size;
+  const src = mask.data;
+  const [tx, ty, tz] = [ix.length, iy.length, iz.length];
+  const out = new Uint8Array(tx * ty * tz);
+  let p = 0;
+  for (let k = 0; k < tz; k++) {
+    const kk = iz[k];
+    for (let j = 0; j < ty; j++) {
+      const jj = iy[j];
+      if (kk < 0 || jj < 0) { p += tx; continue; }
+      const row = sx * (jj + sy * kk);
+      for (let i = 0; i < tx; i++, p++) {
+        const ii = ix[i];
+        out[p] = ii >= 0 && src[row + ii] !== 0 ? 1 : 0;
+      }
+    }
+  }
+  return makeVolume(grid.geometry, out);
 }

@@ -60,43 +60,48 @@ export function summariseMask(mask: ArrayLike<number>, size: Vec3): MaskSummary 
 
 /**
  * Number of connected components of a binary mask (26-connectivity when `fullyConnected`, else 6), as ITK's
- * `ConnectedComponentImageFilter`. Uses an explicit stack (no recursion) and one Int32Array of labels.
+ * `ConnectedComponentImageFilter`. Flood fill on a copy padded by one voxel (so neighbours need no bounds checks),
+ * with an explicit stack.
  */
 export function countComponents(mask: ArrayLike<number>, size: Vec3, fullyConnected = true): number {
   const [nx, ny, nz] = size;
-  const plane = nx * ny;
-  const seen = new Uint8Array(mask.length);
-  const stack = new Int32Array(mask.length);
+  const px = nx + 2, py = ny + 2, pz = nz + 2;
+  const plane = px * py;
+  const grid = new Uint8Array(px * py * pz);
+  let q = 0;
+  for (let k = 0; k < nz; k++) {
+    for (let j = 0; j < ny; j++) {
+      let p = 1 + px * (j + 1 + py * (k + 1));
+      for (let i = 0; i < nx; i++, q++, p++) grid[p] = mask[q] !== 0 ? 1 : 0;
+    }
+  }
+  const offsets: number[] = [];
+  for (let dk = -1; dk <= 1; dk++) {
+    for (let dj = -1; dj <= 1; dj++) {
+      for (let di = -1; di <= 1; di++) {
+        const m = Math.abs(di) + Math.abs(dj) + Math.abs(dk);
+        if (m === 0 || (!fullyConnected && m > 1)) continue;
+        offsets.push(di + px * dj + plane * dk);
+      }
+    }
+  }
+  const off = Int32Array.from(offsets);
+  const no = off.length;
+  const stack = new Int32Array(grid.length);
   let count = 0;
-  for (let start = 0; start < mask.length; start++) {
-    if (mask[start] === 0 || seen[start]) continue;
+  for (let start = 0; start < grid.length; start++) {
+    if (grid[start] !== 1) continue;
     count++;
     let top = 0;
     stack[top++] = start;
-    seen[start] = 1;
+    grid[start] = 2;
     while (top > 0) {
       const p = stack[--top];
-      const k = Math.floor(p / plane);
-      const r = p - k * plane;
-      const j = Math.floor(r / nx);
-      const i = r - j * nx;
-      for (let dk = -1; dk <= 1; dk++) {
-        const kk = k + dk;
-        if (kk < 0 || kk >= nz) continue;
-        for (let dj = -1; dj <= 1; dj++) {
-          const jj = j + dj;
-          if (jj < 0 || jj >= ny) continue;
-          for (let di = -1; di <= 1; di++) {
-            const ii = i + di;
-            if (ii < 0 || ii >= nx) continue;
-            const manhattan = Math.abs(di) + Math.abs(dj) + Math.abs(dk);
-            if (manhattan === 0 || (!fullyConnected && manhattan > 1)) continue;
-            const q = ii + nx * (jj + ny * kk);
-            if (mask[q] !== 0 && !seen[q]) {
-              seen[q] = 1;
-              stack[top++] = q;
-            }
-          }
+      for (let o = 0; o < no; o++) {
+        const r = p + off[o];
+        if (grid[r] === 1) {
+          grid[r] = 2;
+          stack[top++] = r;
         }
       }
     }
