@@ -4,7 +4,7 @@
  * decision curves, unpaired DeLong train vs validation), an rms nomogram (+ SVG), and the comparison
  * with a smaller model (paired DeLong, NRI/IDI). This file only parses options and formats output.
  */
-import { InvalidInputError, type DlrnWarning } from '../../core/errors.js';
+import { InvalidInputError, ModelFitError, type DlrnWarning } from '../../core/errors.js';
 import { writeFileAtomic } from '../../core/atomic.js';
 import { readCsv, columnIndex, parseNumberField } from '../../table/csv.js';
 import { parseOptions } from '../args.js';
@@ -153,6 +153,9 @@ function fmt(x: number, d = 4): string {
 function textSummary(result: Record<string, unknown>, fit: LogisticFit, plan: Plan): string {
   const g = result.glm_train as ReturnType<typeof glmBlock>;
   const lines = [`Logistic regression of ${String((result.data as { label: string }).label)} on ${plan.predictors.join(', ')}`, ''];
+  if (fit.separation) {
+    lines.push(`WARNING: ${fit.separation.kind} separation (${fit.separation.terms.map((t) => t.term).join(', ')}): the estimates below diverge and are not interpretable.`, '');
+  }
   const w = Math.max(11, ...g.terms.map((t) => t.length));
   lines.push(`${'term'.padEnd(w)}  ${'estimate'.padStart(10)}  ${'SE'.padStart(9)}  ${'z'.padStart(8)}  ${'p'.padStart(10)}  ${'OR'.padStart(9)}  OR 95% CI`);
   g.terms.forEach((t, j) => {
@@ -231,9 +234,20 @@ export async function run(argv: string[]): Promise<number> {
   result.predictions = predictions;
   result.roc_train = modelRocSummary(train.y, pTrain, level);
   if (val && pTest) result.roc_test = modelRocSummary(val.y, pTest, level);
-  result.calibration_train_apparent = calibrationAnalysis(train.y, pTrain);
+  // Calibration needs a recalibration fit on logit(p): with separated (perfect) predictions it does
+  // not exist, and the block is replaced by the reason (never a table of NaN).
+  const calibration = (key: string, y: Uint8Array, p: Float64Array): void => {
+    try {
+      result[key] = calibrationAnalysis(y, p);
+    } catch (e) {
+      if (!(e instanceof ModelFitError)) throw e;
+      result[key] = { skipped: e.message };
+      warnings.push({ code: 'W_BLOCK_SKIPPED', message: `${key} not computed: ${e.message}` });
+    }
+  };
+  calibration('calibration_train_apparent', train.y, pTrain);
   if (val && pTest) {
-    result.calibration_test_external = calibrationAnalysis(val.y, pTest);
+    calibration('calibration_test_external', val.y, pTest);
     result.delong_unpaired_train_vs_test = unpairedDelong(train.y, pTrain, val.y, pTest);
   }
   result.dca_train = decisionCurve(train.y, pTrain);
