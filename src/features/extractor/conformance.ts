@@ -35,10 +35,9 @@ export function roundingAllowance(reference: string): number {
   const [mant, expPart] = t.toLowerCase().split('e');
   const e = expPart ? Number(expPart) : 0;
   const [ip, fp = ''] = mant.split('.');
-  if (fp.length > 0) return 0.5 * 10 ** (e - fp.length);
   const digits = ip.replace(/^0+/, '');
-  const trailing = digits.length - digits.replace(/0+$/, '').length;
-  return 0.5 * 10 ** (trailing + e);
+  const p = fp.length > 0 ? e - fp.length : e + digits.length - digits.replace(/0+$/, '').length;
+  return p < 0 ? 0.5 / 10 ** -p : 0.5 * 10 ** p;
 }
 
 /** IBSI rule: |ours − reference| ≤ tolerance + the rounding allowance of the reference as written. */
