@@ -99,7 +99,7 @@ export function chooseSeries(folder: string, groups: ReadonlyMap<string, DicomFi
   if (groups.size === 0) {
     throw new DicomSeriesError('no DICOM image series in the folder', {
       file: folder, expected: 'DICOM image files (with pixel data) directly in this folder', found: 'no DICOM image file',
-      fix: 'point at the folder that holds the .dcm slices themselves (sub-folders are not searched).',
+      fix: 'point at the folder that holds the .dcm slices themselves (sub-folders are not searched; files without the DICOM Part 10 "DICM" header are ignored).',
     });
   }
   if (seriesUid !== undefined) {
