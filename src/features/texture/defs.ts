@@ -7,7 +7,7 @@ import { NGLDM_FEATURE_DEFS } from './ngldm/defs.js';
 import { NGTDM_FEATURE_DEFS } from './ngtdm/defs.js';
 
 /**
- * Registry entries of every texture feature (GLCM 26, GLRLM 16, GLSZM 16, GLDZM 16, NGTDM 5, NGLDM/GLDM 17):
+ * Registry entries of every texture feature (96: GLCM 26, GLRLM 16, GLSZM 16, GLDZM 16, NGTDM 5, NGLDM/GLDM 17):
  * family, PyRadiomics name (null if PyRadiomics has no value), IBSI tag stem (without the aggregation
  * suffix; null for MCC) and IBSI id.
  */
