@@ -8,19 +8,8 @@
  * - λ_min = the largest λ attaining the best cvm (minimum deviance, maximum AUC); λ_1se = the largest λ
  *   whose cvm is within one cvsd (taken at λ_min) of the best.
  */
+import { accurateSum } from '../../selection/sums.js';
 
-/** R's `sum()` of doubles accumulates in extended precision; a compensated (Neumaier) sum gives the same rounding. */
-export function accurateSum(x: ArrayLike<number>): number {
-  let s = 0;
-  let c = 0;
-  for (let i = 0; i < x.length; i++) {
-    const v = x[i];
-    const t = s + v;
-    if (Math.abs(s) >= Math.abs(v)) c += (s - t) + v; else c += (v - t) + s;
-    s = t;
-  }
-  return s + c;
-}
 
 /** R's `weighted.mean(x, w)` = sum(x·w)/sum(w) (rows with w = 0 left out), with extended-precision sums. */
 export function weightedMean(x: ArrayLike<number>, w: ArrayLike<number>): number {
