@@ -168,3 +168,22 @@ test('profile-likelihood limits equal the exact roots computed in R (uniroot) to
     assert.ok(ci.lower[j] < f.coefficients[j] && f.coefficients[j] < ci.upper[j]);
   }
 });
+
+test('offset and prior weights, with and without intercept, match R glm (fixtures/glm-offset-weights.R)', () => {
+  const R = JSON.parse(readFileSync(new URL('./fixtures/glm-offset-weights.json', import.meta.url), 'utf8'));
+  const data = loadStatsData({ file: shared('reference', 'stats', 'logistic_nomogram_birthwt', 'data.csv'), label: 'low', numeric: ['lwt', 'smoke', 'ht'] });
+  const c = data.train;
+  const col = (k: string) => c.numeric.get(k)!;
+  const rows = (ks: string[]) => Array.from({ length: c.n }, (_, i) => ks.map((k) => col(k)[i]));
+  const check = (f: ReturnType<typeof fitLogistic>, want: any, label: string) => {
+    want.estimate.forEach((w: number, j: number) => assert.ok(rel(f.coefficients[j], w) < 1e-9, `${label} estimate ${j}`));
+    want.std_error.forEach((w: number, j: number) => assert.ok(rel(f.stdErrors[j], w) < 1e-8, `${label} se ${j}`));
+    for (const [k, v] of [['deviance', f.deviance], ['null_deviance', f.nullDeviance], ['aic', f.aic]] as const) assert.ok(rel(v, want[k]) < 1e-12, `${label} ${k}: ${v} vs ${want[k]}`);
+    assert.equal(f.dfNull, want.df_null);
+    assert.equal(f.dfResidual, want.df_residual);
+    assert.equal(f.iterations, want.iterations);
+  };
+  check(fitLogistic(rows(['lwt', 'smoke', 'ht']), c.y, { weights: R.weights, offset: R.offset }), R.weighted_offset, 'weights + offset');
+  check(fitLogistic(rows(['lwt', 'smoke']), c.y, { offset: R.offset, intercept: false }), R.no_intercept_offset, 'no intercept + offset');
+  check(fitLogistic(rows([]), c.y, { offset: R.offset }), R.intercept_offset, 'intercept + offset (calibration-in-the-large form)');
+});
