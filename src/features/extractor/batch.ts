@@ -1,6 +1,6 @@
-import { Worker } from 'node:worker_threads';
 import { InvalidInputError } from '../../core/errors.js';
 import { siblingModuleUrl } from '../../core/module-url.js';
+import { runWorkerPool } from '../../core/worker-pool.js';
 import { extractCaseFiles, toCaseError, type CaseError, type ExtractionOptions } from './extract-case.js';
 import type { ExtractionResult } from './pyradiomics-extract.js';
 
@@ -30,21 +30,6 @@ export interface BatchOptions {
   readonly jobs?: number;
   /** Called as each case finishes (in completion order). */
   readonly onResult?: (r: BatchCaseResult) => void;
-}
-
-/** Message to a worker. */
-export interface WorkerRequest {
-  readonly index: number;
-  readonly case: BatchCase;
-  readonly options: ExtractionOptions;
-}
-
-/** Message from a worker. */
-export interface WorkerReply {
-  readonly index: number;
-  readonly result: ExtractionResult | null;
-  readonly error: CaseError | null;
-  readonly ms: number;
 }
 
 /** Runs one case, turning any failure into an error record (a failing case never stops a batch). */
@@ -77,35 +62,16 @@ export async function extractBatch(cases: readonly BatchCase[], options: Extract
     for (let i = 0; i < cases.length; i++) finish(i, await runCase(cases[i], options));
     return out as BatchCaseResult[];
   }
-  const nWorkers = Math.min(jobs, cases.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: nWorkers }, () =>
-      new Promise<void>((resolve) => {
-        const worker = new Worker(siblingModuleUrl(import.meta.url, './extract-worker'));
-        let current = -1;
-        const feed = (): void => {
-          if (next >= cases.length) {
-            void worker.terminate().then(() => resolve());
-            return;
-          }
-          current = next++;
-          const req: WorkerRequest = { index: current, case: cases[current], options };
-          worker.postMessage(req);
-        };
-        worker.on('message', (reply: WorkerReply) => {
-          finish(reply.index, reply);
-          feed();
-        });
-        worker.on('error', (e) => {
-          // a crashed worker fails its current case; the remaining cases go to the other workers (or this thread)
-          if (current >= 0 && out[current] === undefined) finish(current, { result: null, error: toCaseError(e), ms: 0 });
-          resolve();
-        });
-        feed();
-      }),
-    ),
-  );
+  const outcomes = await runWorkerPool<BatchCase, { result: ExtractionResult | null; error: CaseError | null; ms: number }>({
+    workerUrl: siblingModuleUrl(import.meta.url, './extract-worker'),
+    jobs,
+    init: options,
+    items: cases,
+    onResult: (index, o) => finish(index, o.ok ? o.value : { result: null, error: o.error, ms: 0 }),
+  });
+  outcomes.forEach((o, i) => {
+    if (out[i] === undefined) finish(i, o.ok ? o.value : { result: null, error: o.error, ms: 0 });
+  });
   for (let i = 0; i < cases.length; i++) if (out[i] === undefined) finish(i, await runCase(cases[i], options));
   return out as BatchCaseResult[];
 }

@@ -1,13 +1,10 @@
-// Worker thread of `extractBatch`: extracts the cases it is sent, one at a time, and replies with the result or the
-// error. Started with siblingModuleUrl(import.meta.url, './extract-worker') so it runs from sources and from dist/.
-import { parentPort } from 'node:worker_threads';
-import { runCase, type WorkerReply, type WorkerRequest } from './batch.js';
+// Worker thread of `extractBatch` (through `runWorkerPool`): receives the extraction options once, then extracts the
+// cases it is sent one at a time. A failing case is returned as an error record, never thrown.
+import { serveWorkerPool } from '../../core/worker-pool.js';
+import { runCase, type BatchCase } from './batch.js';
+import type { ExtractionOptions } from './extract-case.js';
 
-if (!parentPort) throw new Error('extract-worker must run in a worker thread');
-const port = parentPort;
-port.on('message', (req: WorkerRequest) => {
-  void runCase(req.case, req.options).then((r) => {
-    const reply: WorkerReply = { index: req.index, ...r };
-    port.postMessage(reply);
-  });
+serveWorkerPool<BatchCase, Awaited<ReturnType<typeof runCase>>>(async (init) => {
+  const options = init as ExtractionOptions;
+  return (c) => runCase(c, options);
 });
