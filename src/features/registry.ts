@@ -4,6 +4,12 @@ import {
   pyradiomicsTexture, ibsiTexture, TEXTURE_FEATURE_DEFS, type PyradiomicsTextureClass, type IbsiSpatial,
 } from './texture/index.js';
 import type { DiscretisedRoi, FeatureDef, FeatureValues, RoiImage } from './types.js';
+import { pyradiomicsShape, pyradiomicsShape2D, PYRADIOMICS_SHAPE_DEPRECATED, PYRADIOMICS_SHAPE2D_DEPRECATED, SHAPE_FEATURES, SHAPE2D_FEATURES } from './shape/index.js';
+import { ibsiMorphology, IBSI_MORPHOLOGY_FEATURES } from './ibsi-morphology/index.js';
+import {
+  ibsiIntensityHistogram, ibsiIntensityStats, ibsiIntensityVolumeHistogram, ibsiLocalIntensity, IBSI_INTENSITY_FEATURES,
+  type IvhDiscretisation,
+} from './ibsi-intensity/index.js';
 import type { PyradiomicsSettings } from './extractor/pyradiomics-settings.js';
 import type { PyradiomicsClass } from './extractor/params-file.js';
 import type { IbsiDiscretisation } from './extractor/ibsi-configs.js';
@@ -79,8 +85,28 @@ const firstorder: PyradiomicsClassEntry = {
   compute: ({ roi, grey, settings }) => pyradiomicsFirstOrder(roi, grey, { voxelArrayShift: settings.voxelArrayShift }),
 };
 
+const shape: PyradiomicsClassEntry = {
+  name: 'shape',
+  defs: SHAPE_FEATURES,
+  disabledByDefault: PYRADIOMICS_SHAPE_DEPRECATED,
+  needsGrey: false,
+  texture: false,
+  compute: ({ roi }) => pyradiomicsShape(roi),
+};
+
+const shape2D: PyradiomicsClassEntry = {
+  name: 'shape2D',
+  defs: SHAPE2D_FEATURES,
+  disabledByDefault: PYRADIOMICS_SHAPE2D_DEPRECATED,
+  needsGrey: false,
+  texture: false,
+  compute: ({ roi, settings }) => pyradiomicsShape2D(roi, { force2Ddimension: settings.force2Ddimension }),
+};
+
 /** PyRadiomics classes available in this build, in PyRadiomics' output order. */
 export const PYRADIOMICS_CLASS_REGISTRY: readonly PyradiomicsClassEntry[] = Object.freeze([
+  shape,
+  shape2D,
   firstorder,
   textureClass('glcm', 'glcm', GLCM_PYRADIOMICS_NAMES),
   textureClass('gldm', 'gldm', GLDM_PYRADIOMICS_NAMES),
@@ -95,7 +121,9 @@ export function pyradiomicsClassEntry(name: string): PyradiomicsClassEntry | und
 }
 
 /** Every feature definition known to dlrn (the union of the families' arrays). */
-export const FEATURE_REGISTRY: readonly FeatureDef[] = Object.freeze([...FIRSTORDER_FEATURES, ...TEXTURE_FEATURE_DEFS]);
+export const FEATURE_REGISTRY: readonly FeatureDef[] = Object.freeze([
+  ...SHAPE_FEATURES, ...SHAPE2D_FEATURES, ...FIRSTORDER_FEATURES, ...TEXTURE_FEATURE_DEFS, ...IBSI_MORPHOLOGY_FEATURES, ...IBSI_INTENSITY_FEATURES,
+]);
 
 /** What an IBSI-mode family computation receives. */
 export interface IbsiFamilyInput {
@@ -114,6 +142,8 @@ export interface IbsiFamilyInput {
   /** Intensity-volume histogram discretisation and the re-segmentation range (its bounds limit the IVH). */
   readonly ivh: IbsiDiscretisation;
   readonly resegmentRange: readonly [number, number] | null;
+  /** True when the crop was clipped by the image edge (local intensity spheres may be truncated there). */
+  readonly cropClippedByImage: boolean;
 }
 
 /** One IBSI family (or group of families computed together). Values are keyed by full IBSI tag. */
@@ -130,5 +160,31 @@ const ibsiTextureEntry: IbsiFamilyEntry = {
     ibsiTexture(grey, roi.morphologicalMask, { spatial, distance, alpha: ngldmAlpha }),
 };
 
+const ibsiMorphologyEntry: IbsiFamilyEntry = {
+  name: 'morphology',
+  defs: IBSI_MORPHOLOGY_FEATURES,
+  compute: ({ roi }) => ibsiMorphology(roi),
+};
+
+function ivhDiscretisation(d: IbsiDiscretisation): IvhDiscretisation {
+  if (d.method === 'FBS') return { kind: 'fbs', binWidth: d.binWidth };
+  if (d.method === 'FBN') return { kind: 'fbn', binCount: d.binCount };
+  return { kind: 'none' };
+}
+
+const ibsiIntensityEntry: IbsiFamilyEntry = {
+  name: 'intensity',
+  defs: IBSI_INTENSITY_FEATURES,
+  compute: ({ roi, grey, ivh, resegmentRange, cropClippedByImage }) => ({
+    ...ibsiLocalIntensity(roi, { allowTruncatedNeighbourhood: cropClippedByImage }),
+    ...ibsiIntensityStats(roi),
+    ...ibsiIntensityHistogram(grey),
+    ...ibsiIntensityVolumeHistogram(roi, {
+      discretisation: ivhDiscretisation(ivh),
+      range: resegmentRange ? { lower: resegmentRange[0], upper: resegmentRange[1] } : undefined,
+    }),
+  }),
+};
+
 /** IBSI families available in this build, in IBSI table order. */
-export const IBSI_FAMILY_REGISTRY: readonly IbsiFamilyEntry[] = Object.freeze([ibsiTextureEntry]);
+export const IBSI_FAMILY_REGISTRY: readonly IbsiFamilyEntry[] = Object.freeze([ibsiMorphologyEntry, ibsiIntensityEntry, ibsiTextureEntry]);

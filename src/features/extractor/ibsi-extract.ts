@@ -11,6 +11,7 @@ import type { FeatureValues, RoiImage } from '../types.js';
 import type { IbsiConfig } from './ibsi-configs.js';
 import { ibsiImageDiagnostics, ibsiRoiDiagnostics } from './ibsi-diagnostics.js';
 import { settingsHash, versionDiagnostics } from './provenance.js';
+import { nanDiagnostics } from './naming.js';
 import type { CaseVolumes, ExtractionResult } from './pyradiomics-extract.js';
 
 /** Radius (mm) of the 1 cm³ sphere of IBSI's local intensity peak, (3/(4π))^(1/3) cm, plus a margin. */
@@ -69,6 +70,7 @@ export function extractIbsi(input: CaseVolumes, config: IbsiConfig, label = 1): 
   const bb = maskBoundingBox(mask, grid.size);
   const pad = [0, 1, 2].map((d) => Math.ceil(LOCAL_PEAK_RADIUS_MM / grid.spacing[d])) as [number, number, number];
   const box = padBox(bb, pad, grid.size);
+  const cropClippedByImage = [0, 1, 2].some((d) => bb.lo[d] - pad[d] < 0 || bb.hi[d] + pad[d] > grid.size[d] - 1);
   const roi: RoiImage = {
     size: boxSize(box),
     spacing: grid.spacing,
@@ -91,7 +93,7 @@ export function extractIbsi(input: CaseVolumes, config: IbsiConfig, label = 1): 
   for (const fam of IBSI_FAMILY_REGISTRY) {
     Object.assign(features, fam.compute({
       roi, grey, spatial: config.textureSpatial, distance: config.distance, ngldmAlpha: config.ngldmAlpha,
-      ivh: config.ivhDiscretisation, resegmentRange: config.resegmentRange,
+      ivh: config.ivhDiscretisation, resegmentRange: config.resegmentRange, cropClippedByImage,
     }));
   }
   const diagnostics: Record<string, string | number> = {
@@ -99,6 +101,7 @@ export function extractIbsi(input: CaseVolumes, config: IbsiConfig, label = 1): 
     diagnostics_Configuration_IbsiConfig: config.id,
     diagnostics_Configuration_SettingsHash: settingsHash({ mode: 'ibsi', config }),
     ...diagNum,
+    ...nanDiagnostics(features, grey.nLevels),
   };
   return { diagnostics, features };
 }

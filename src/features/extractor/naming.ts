@@ -32,3 +32,14 @@ export function diagnosticsName(group: string, item: string): string {
 export function isDiagnosticsColumn(column: string): boolean {
   return column.startsWith('diagnostics_');
 }
+
+/**
+ * `diagnostics_dlrn_NaNFeatures`: the features whose value is NaN and why (a one-grey-level ROI makes many texture
+ * statistics 0/0), or nothing when every value is defined.
+ */
+export function nanDiagnostics(features: Readonly<Record<string, number>>, nLevels: number): Record<string, string> {
+  const names = Object.keys(features).filter((k) => Number.isNaN(features[k]));
+  if (names.length === 0) return {};
+  const why = nLevels === 1 ? 'undefined for this ROI: one grey level (flat intensities)' : 'undefined for this ROI (0/0)';
+  return { [diagnosticsName('dlrn', 'NaNFeatures')]: `${names.join(' ')} (${why})` };
+}

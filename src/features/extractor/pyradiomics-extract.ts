@@ -14,7 +14,7 @@ import { computePyradiomicsTexture, PYRADIOMICS_CLASS_REGISTRY } from '../regist
 import type { PyradiomicsTextureClass } from '../texture/index.js';
 import type { FeatureValues, RoiImage } from '../types.js';
 import { imageDiagnostics, maskDiagnostics, type DiagnosticsRecord } from './pyradiomics-diagnostics.js';
-import { diagnosticsName, ORIGINAL_IMAGE, pyradiomicsFeatureName } from './naming.js';
+import { diagnosticsName, nanDiagnostics, ORIGINAL_IMAGE, pyradiomicsFeatureName } from './naming.js';
 import type { PyradiomicsClass, PyradiomicsParams } from './params-file.js';
 import { pythonRepr, type PyradiomicsSettings } from './pyradiomics-settings.js';
 import { versionDiagnostics, settingsHash } from './provenance.js';
@@ -220,8 +220,7 @@ export function extractPyradiomics(input: CaseVolumes, params: PyradiomicsParams
     for (const n of names) features[pyradiomicsFeatureName(ORIGINAL_IMAGE, cls, n)] = vals[n] ?? NaN;
   }
   if (missing.length > 0) diag[diagnosticsName('dlrn', 'UnavailableClasses')] = missing.join(' ');
-  const nanNames = Object.keys(features).filter((k) => Number.isNaN(features[k]));
-  if (nanNames.length > 0) diag[diagnosticsName('dlrn', 'NaNFeatures')] = nanNames.join(' ') + ` (undefined for this ROI${grey.nLevels === 1 ? ': one grey level' : ''})`;
+  Object.assign(diag, nanDiagnostics(features, grey.nLevels));
   return { diagnostics: diag, features };
 }
 
