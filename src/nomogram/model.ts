@@ -122,8 +122,11 @@ export interface NomogramModel {
 
 const plogisR = (x: number): number => 1 / (1 + Math.exp(-x));
 
-function distinctSorted(v: ArrayLike<number>): number[] {
-  return [...new Set(Array.from(v))].sort((a, b) => a - b);
+function distinctSorted(v: readonly number[]): number[] {
+  const s = Float64Array.from(v).sort();
+  const out: number[] = [];
+  for (let i = 0; i < s.length; i++) if (i === 0 || s[i] !== s[i - 1]) out.push(s[i]);
+  return out;
 }
 
 /** Builds the nomogram model (see the module documentation for every rule). */

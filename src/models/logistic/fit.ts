@@ -168,7 +168,8 @@ function separationError(rep: SeparationReport): ModelFitError {
 /**
  * Fits a binary logistic regression of y (0/1) on the columns of X (rows × columns, no intercept
  * column: it is added unless `intercept: false`) by IRLS, converging like R's `glm` (see
- * {@link LogisticOptions}). Separation is checked exactly (linear programming) before fitting.
+ * {@link LogisticOptions}). Separation is checked exactly (linear programming) whenever the fit shows
+ * its signs (fitted probabilities within ~epsilon·deviance of 0 or 1, or no convergence).
  *
  * Calibration-in-the-large (R `glm(y ~ 1, offset = logit(p))`):
  * `fitLogistic(y.map(() => []), y, { offset: logitP })`.
@@ -203,24 +204,33 @@ export function fitLogistic(X: Rows, y: ArrayLike<number>, opts: LogisticOptions
   }
 
   const warnings: DlrnWarning[] = [];
+  const problem: IrlsProblem = { n, p, x, y: yy, weights, offset, terms };
+  const res = irls(problem, { epsilon, maxit });
+
+  // Separation drives some fitted probabilities towards 0 or 1: IRLS stops (relative deviance change
+  // < epsilon) only once those are below ~epsilon·(deviance + 0.1). The exact linear-programming check
+  // runs whenever a fitted probability is that close to 0 or 1, or IRLS did not converge.
   let separation: SeparationReport | undefined;
   const mode = opts.separation ?? 'error';
   if (mode !== 'skip') {
-    const cols = Array.from({ length: p }, (_, j) => x.subarray(j * n, (j + 1) * n));
-    const s = detectSeparation(cols, yy, weights);
-    if (s.kind !== 'none') {
-      separation = {
-        kind: s.kind,
-        terms: s.divergentColumns.map((j) => ({ term: terms[j], direction: (s.direction[j] > 0 ? 1 : -1) as 1 | -1 })),
-        perfectlyPredicted: s.perfectlyPredicted,
-      };
-      if (mode === 'error') throw separationError(separation);
-      warnings.push({ code: 'W_SEPARATION', message: separationError(separation).message });
+    const thr = Math.min(0.01, Math.max(1e-6, 100 * epsilon * (res.deviance + 0.1)));
+    let suspicious = !res.converged;
+    for (let i = 0; i < n && !suspicious; i++) if (weights[i] > 0 && (res.mu[i] < thr || res.mu[i] > 1 - thr)) suspicious = true;
+    if (suspicious) {
+      const cols = Array.from({ length: p }, (_, j) => x.subarray(j * n, (j + 1) * n));
+      const s = detectSeparation(cols, yy, weights);
+      if (s.kind !== 'none') {
+        separation = {
+          kind: s.kind,
+          terms: s.divergentColumns.map((j) => ({ term: terms[j], direction: (s.direction[j] > 0 ? 1 : -1) as 1 | -1 })),
+          perfectlyPredicted: s.perfectlyPredicted,
+        };
+        if (mode === 'error') throw separationError(separation);
+        warnings.push({ code: 'W_SEPARATION', message: separationError(separation).message });
+      }
     }
   }
 
-  const problem: IrlsProblem = { n, p, x, y: yy, weights, offset, terms };
-  const res = irls(problem, { epsilon, maxit });
   if (!res.converged) warnings.push({ code: 'W_NOT_CONVERGED', message: `IRLS did not converge in ${maxit} iterations (relative deviance change still ≥ ${epsilon}).` });
   const eps10 = 10 * DBL_EPSILON;
   let extreme = 0;

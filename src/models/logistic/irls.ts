@@ -105,7 +105,7 @@ export function irls(problem: IrlsProblem, control: IrlsControl): IrlsResult {
       z[i] = good ? (eta[i] - offset[i] + (y[i] - mu[i]) / me) * w : 0;
       for (let j = 0; j < p; j++) a[j * n + i] = x[j * n + i] * w;
     }
-    const fit = householderQr(a, z, n, p);
+    const fit = householderQr(a, z, n, p, 1e-7, true); // a and z are rebuilt every iteration
     if (fit.deficientColumn >= 0) {
       const term = problem.terms[fit.deficientColumn] ?? `column ${fit.deficientColumn + 1}`;
       throw new ModelFitError('the design matrix is rank-deficient (collinear predictors)', {

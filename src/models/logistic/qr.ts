@@ -17,16 +17,18 @@ export interface QrSolve {
  * Solves min ‖A x - b‖ by Householder QR without pivoting. `a` is column-major n × p.
  * When a column is (numerically) a linear combination of the previous ones — its norm after
  * projection is below `tol` × its original norm — the solve stops and `deficientColumn` names it.
+ * With `overwrite` the inputs are used as scratch space (for callers that own them); otherwise they
+ * are copied.
  */
-export function householderQr(a: Float64Array, b: Float64Array, n: number, p: number, tol = 1e-7): QrSolve {
-  const A = Float64Array.from(a);
-  const y = Float64Array.from(b);
+export function householderQr(a: Float64Array, b: Float64Array, n: number, p: number, tol = 1e-7, overwrite = false): QrSolve {
+  const A = overwrite ? a : Float64Array.from(a);
+  const y = overwrite ? b : Float64Array.from(b);
   const r = new Float64Array(p * p);
   const v = new Float64Array(n);
   const origNorm = new Float64Array(p);
   for (let k = 0; k < p; k++) {
     let s = 0;
-    for (let i = 0; i < n; i++) s += a[k * n + i] * a[k * n + i];
+    for (let i = 0; i < n; i++) s += A[k * n + i] * A[k * n + i];
     origNorm[k] = Math.sqrt(s);
   }
   for (let k = 0; k < p; k++) {
