@@ -1,0 +1,349 @@
+import type { Geometry } from '../core/geometry.js';
+import type { Rng } from '../core/rng.js';
+import type { AnatomyParams } from './anatomy.js';
+import {
+  fissureFloor, floorHeight, outlineRadius, overPosteriorFossa, skinTop, skullThicknessAt, SULCUS_MIN_DEPTH, sulcusAngle, sulcusDepth, tentoriumHeight,
+} from './head-geometry.js';
+import type { SampleBuffers } from './sample-buffers.js';
+import { smoothField, type SmoothField } from './smooth-noise.js';
+import { Tissue } from './tissues.js';
+
+const NB = 1024; // polar bins of the sulcus table
+const DZ = 1; // mm between levels of the sulcus table
+const TWO_PI = 2 * Math.PI;
+/** Thickness (mm) of the skull base under the cranial floor. */
+export const SKULL_BASE_THICKNESS = 9;
+
+/**
+ * Per-case rasteriser of the layered head (scalp, skull, CSF spaces, cortex, white matter, fissures,
+ * cerebellum). In-plane quantities that do not depend on the slice height (head coordinates, polar radius
+ * and angle, outline radius, skull thickness, floor heights) are computed once per pixel, so one sub-slice
+ * costs a few square roots per pixel. Boundaries of the radial layers and thin CSF clefts get an analytic
+ * in-plane partial-volume fraction (linear over one pixel).
+ */
+export class HeadRaster {
+  readonly a: AnatomyParams;
+  readonly nx: number;
+  readonly ny: number;
+  /** In-plane pixel size (mm). */
+  readonly sp: number;
+  /** Head coordinates of each pixel centre (independent of z), and head z = scanner z + zShift. */
+  readonly qx: Float64Array;
+  readonly qy: Float64Array;
+  readonly zShift: Float64Array;
+  /** First and last+1 pixel of each row that can hold head tissue. */
+  readonly rowLo: Int32Array;
+  readonly rowHi: Int32Array;
+  private readonly r: Float64Array;
+  private readonly theta: Float64Array;
+  private readonly rho: Float32Array;
+  private readonly skullT: Float32Array;
+  private readonly tempLat: Float32Array;
+  private readonly floorZ: Float32Array;
+  private readonly tentZ: Float32Array;
+  private readonly fissZ: Float32Array;
+  private readonly bin: Uint16Array;
+  private readonly sulIdx: Uint8Array;
+  private readonly sulAng: Float64Array;
+  private readonly sulW: Float64Array;
+  private readonly sulB: Float64Array;
+  private readonly sulDep: Float64Array;
+  private readonly zTab0: number;
+  private readonly nzTab: number;
+  private readonly variation: SmoothField;
+  /** Smooth grey/white variation (HU) of each pixel at the current slice (see {@link prepareSlice}). */
+  private readonly varSlice: Float32Array;
+  /** Largest outline radius and largest |head z − scanner z − zShift0| over the grid (mm), for quick air tests. */
+  private readonly rhoMax: number;
+  private readonly zSpan: number;
+
+  constructor(a: AnatomyParams, g: Geometry, rng: Rng) {
+    this.a = a;
+    const [nx, ny] = g.size;
+    this.nx = nx; this.ny = ny;
+    this.sp = g.spacing[0];
+    const n = nx * ny;
+    this.qx = new Float64Array(n); this.qy = new Float64Array(n); this.zShift = new Float64Array(n);
+    this.r = new Float64Array(n); this.theta = new Float64Array(n); this.rho = new Float32Array(n);
+    this.skullT = new Float32Array(n); this.tempLat = new Float32Array(n);
+    this.floorZ = new Float32Array(n); this.tentZ = new Float32Array(n); this.fissZ = new Float32Array(n);
+    this.bin = new Uint16Array(n);
+    this.rowLo = new Int32Array(ny); this.rowHi = new Int32Array(ny);
+    const oMax = a.csfThickness + a.skullThickness + a.skullFrontOccExtra + a.scalpThickness + a.temporalis + 2 * this.sp + 1;
+    const z0 = g.origin[2];
+    // scanner → head (see scannerToHead), with the rotation's sine and cosine computed once
+    const cy = Math.cos(a.pose.yaw), sy = Math.sin(a.pose.yaw);
+    const [sx0, sy0, sz0] = a.pose.shift;
+    for (let j = 0; j < ny; j++) {
+      let lo = nx, hi = 0;
+      const dy = g.origin[1] + j * this.sp - sy0;
+      for (let i = 0; i < nx; i++) {
+        const p = i + nx * j;
+        const dx = g.origin[0] + i * this.sp - sx0;
+        const qx = cy * dx + sy * dy, qy = -sy * dx + cy * dy;
+        this.qx[p] = qx; this.qy[p] = qy; this.zShift[p] = -sz0 + a.pose.tiltX * qx + a.pose.tiltY * qy;
+        const r = Math.sqrt(qx * qx + qy * qy);
+        const th = Math.atan2(qy, qx);
+        this.r[p] = r; this.theta[p] = th;
+        const rho = outlineRadius(a, th);
+        this.rho[p] = rho;
+        this.bin[p] = Math.min(NB - 1, Math.floor(((th + Math.PI) / TWO_PI) * NB));
+        if (r >= rho + oMax) continue; // always air: the other tables are not needed
+        if (i < lo) lo = i;
+        hi = i + 1;
+        this.skullT[p] = skullThicknessAt(a, th);
+        const c = Math.cos(th);
+        this.tempLat[p] = a.temporalis * c * c * c * c;
+        this.floorZ[p] = floorHeight(a, qx, qy);
+        this.tentZ[p] = overPosteriorFossa(a, qy) ? tentoriumHeight(a, qx, qy) : -Infinity;
+        this.fissZ[p] = fissureFloor(a, qy);
+      }
+      this.rowLo[j] = lo; this.rowHi[j] = Math.max(lo, hi);
+    }
+    // sulcus table: nearest present sulcus per polar bin, per DZ mm of head height (brain heights only)
+    this.zTab0 = Math.floor(a.floorPosterior - 10);
+    this.nzTab = Math.ceil((a.zc + a.hUp + 10 - this.zTab0) / DZ) + 1;
+    const K = a.sulci.length;
+    this.sulW = Float64Array.from(a.sulci, (u) => u.width);
+    this.sulB = Float64Array.from(a.sulci, (u) => u.bend);
+    this.sulIdx = new Uint8Array(this.nzTab * NB).fill(NO_SULCUS);
+    this.sulAng = new Float64Array(this.nzTab * K);
+    this.sulDep = new Float64Array(this.nzTab * K);
+    for (let l = 0; l < this.nzTab; l++) {
+      const z = this.zTab0 + l * DZ;
+      const present: number[] = [];
+      for (let k = 0; k < K; k++) {
+        this.sulAng[l * K + k] = sulcusAngle(a.sulci[k], z);
+        const d = sulcusDepth(a.sulci[k], z);
+        this.sulDep[l * K + k] = d;
+        if (d >= SULCUS_MIN_DEPTH) present.push(k);
+      }
+      fillNearestTable(present, this.sulAng.subarray(l * K, (l + 1) * K), this.sulIdx.subarray(l * NB, (l + 1) * NB));
+    }
+    const top = skinTop(a) + 10;
+    this.variation = smoothField(rng, { lo: [-110, -120, -100], hi: [110, 120, top], cell: 22 });
+    this.varSlice = new Float32Array(n);
+    let rhoMax = 0, zMin = Infinity, zMax = -Infinity;
+    for (let p = 0; p < n; p++) { rhoMax = Math.max(rhoMax, this.rho[p]); zMin = Math.min(zMin, this.zShift[p]); zMax = Math.max(zMax, this.zShift[p]); }
+    this.rhoMax = rhoMax;
+    this.zSpan = Math.max(Math.abs(zMin), Math.abs(zMax));
+  }
+
+  /**
+   * Evaluates the slowly varying fields at the centre height `z` of an output slice; the sub-slices of that
+   * slice reuse them (the grey/white variation has a 22 mm feature size).
+   */
+  prepareSlice(z: number): void {
+    const amp = this.a.hu.brainVariation;
+    for (let j = 0; j < this.ny; j++) {
+      const row = this.nx * j;
+      this.variation.fill(this.qx, this.qy, this.zShift, z, amp, row + this.rowLo[j], row + this.rowHi[j], this.varSlice);
+    }
+  }
+
+  /** Head coordinates of pixel p at scanner height z. */
+  headPoint(p: number, z: number): [number, number, number] {
+    return [this.qx[p], this.qy[p], z + this.zShift[p]];
+  }
+
+  /**
+   * Fills `buf` with the layered head at scanner height `z` (mm), after {@link prepareSlice} for the slice
+   * that contains z: air, scalp (skin, fat, temporalis),
+   * skull (tables and diploë), subarachnoid CSF, cortex and white matter with sulci and fissures, the
+   * cerebellum, and the skull base under the cranial floor.
+   */
+  basePass(z: number, buf: SampleBuffers): void {
+    const a = this.a;
+    const { label, hu, blood, depth } = buf;
+    const sp = this.sp, hs = sp / 2, invSp = 1 / sp;
+    const H = a.hu;
+    const csfT = a.csfThickness;
+    const tables = (1 - a.diploeFraction) / 2;
+    const ctx = a.cortex;
+    const fw2 = a.fissureWidth / 2;
+    const sx = a.brainA / 66, sy = a.brainB / 80, sz = (sx + sy) / 2;
+    const insulaX = 32 * sx;
+    const sylW2 = a.sylvianWidth / 2;
+    const R = new Float64Array(8);
+    const LT = [Tissue.CSF, Tissue.BONE, Tissue.DIPLOE, Tissue.BONE, Tissue.MUSCLE, Tissue.FAT, Tissue.SCALP, Tissue.AIR];
+    const LH = [H.csf, H.bone, H.diploe, H.bone, H.muscle, H.fat, H.scalp, -1000];
+    label.fill(Tissue.AIR); hu.fill(-1000); blood.fill(0); depth.fill(-1000);
+    const zc = a.zc, hUp = a.hUp, hDown = a.hDown;
+    const io = this.io;
+    const kc = this.kc;
+    kc[0] = ctx; kc[1] = fw2; kc[2] = insulaX; kc[3] = sylW2; kc[4] = sy; kc[5] = sz; kc[6] = invSp;
+    const zShift = this.zShift, rA = this.r, rhoA = this.rho, skullA = this.skullT, tempA = this.tempLat, floorA = this.floorZ;
+    const rowLo = this.rowLo, rowHi = this.rowHi, nx = this.nx;
+    const scalpT = a.scalpThickness;
+    // bound of the skin radius at this height (the tilt shifts head z by at most ±zSpan over the slice)
+    const oBound = csfT + a.skullThickness + a.skullFrontOccExtra + a.temporalis + scalpT;
+    const pz = Math.max(prof(zc, hUp, hDown, z - this.zSpan, oBound), prof(zc, hUp, hDown, z + this.zSpan, oBound), a.zc > z - this.zSpan && a.zc < z + this.zSpan ? 1 : 0);
+    const rCap = (this.rhoMax + oBound) * pz + hs;
+    for (let j = 0; j < this.ny; j++) {
+      const hi = rowHi[j];
+      for (let i = rowLo[j]; i < hi; i++) {
+        const p = i + nx * j;
+        const r = rA[p];
+        if (r >= rCap) continue;
+        const qz = z + zShift[p];
+        const rho = rhoA[p];
+        const skull = skullA[p];
+        const zw = zWindow(qz);
+        const oMuscle = csfT + skull + tempA[p] * zw;
+        const oSkin = oMuscle + scalpT;
+        const rSkin = (rho + oSkin) * prof(zc, hUp, hDown, qz, oSkin);
+        if (r >= rSkin + hs) continue; // air
+        const rBrain = rho * prof(zc, hUp, hDown, qz, 0);
+        depth[p] = rBrain - r;
+        let tis: number, val: number;
+        if (r < rBrain - hs) {
+          // brain interior
+          io[0] = qz; io[1] = rBrain - r;
+          tis = this.brainSample(p);
+          val = io[2];
+        } else {
+          R[0] = rBrain;
+          R[1] = (rho + csfT) * prof(zc, hUp, hDown, qz, csfT);
+          const o2 = csfT + skull * tables, o3 = o2 + skull * a.diploeFraction, o4 = csfT + skull;
+          R[2] = (rho + o2) * prof(zc, hUp, hDown, qz, o2);
+          R[3] = (rho + o3) * prof(zc, hUp, hDown, qz, o3);
+          R[4] = (rho + o4) * prof(zc, hUp, hDown, qz, o4);
+          R[5] = (rho + oMuscle) * prof(zc, hUp, hDown, qz, oMuscle);
+          const o6 = oMuscle + 0.35 * a.scalpThickness;
+          R[6] = (rho + o6) * prof(zc, hUp, hDown, qz, o6);
+          R[7] = rSkin;
+          let L = 0;
+          while (L < 8 && r >= R[L]) L++;
+          // tissue and HU of layer L (0 = brain)
+          let inner: number, innerT: number;
+          if (L === 0) { io[0] = qz; io[1] = rBrain - r; innerT = this.brainSample(p); inner = io[2]; }
+          else { inner = LH[L - 1]; innerT = LT[L - 1]; }
+          // partial volume with the nearest non-empty neighbour layer
+          const dOut = L < 8 ? R[L] - r : Infinity;
+          const dIn = L > 0 ? r - R[L - 1] : Infinity;
+          let f = 0, other = inner;
+          if (dOut < dIn && dOut < hs) {
+            let M = L + 1;
+            while (M < 8 && R[M] - R[M - 1] < 1e-6) M++;
+            f = 0.5 - dOut * invSp; other = LH[M - 1];
+          } else if (dIn < hs && L > 0) {
+            let M = L - 1;
+            while (M > 0 && R[M] - R[M - 1] < 1e-6) M--;
+            f = 0.5 - dIn * invSp;
+            other = M === 0 ? H.grey : LH[M - 1];
+          }
+          if (f > 0) { val = inner + f * (other - inner); tis = Tissue.MIXED; } else { val = inner; tis = innerT; }
+        }
+        // skull base and soft tissue under the cranial floor
+        const fl = floorA[p];
+        if (depth[p] > -csfT && qz < fl) {
+          if (qz > fl - SKULL_BASE_THICKNESS) { tis = Tissue.BONE; val = H.bone; } else { tis = Tissue.MUSCLE; val = H.muscle; }
+          depth[p] = -1000;
+        }
+        label[p] = tis; hu[p] = val;
+      }
+    }
+  }
+
+  /**
+   * Inputs/outputs of {@link brainSample} passed through typed arrays, so that no double is boxed on the
+   * call: io = [head z, depth under the brain surface, → HU]; kc = per-pass constants.
+   */
+  private readonly io = new Float64Array(3);
+  private readonly kc = new Float64Array(7);
+
+  /** Tissue (returned) and HU (in `io[2]`) of pixel p inside the brain surface, at head z io[0] and depth io[1]. */
+  private brainSample(p: number): number {
+    const a = this.a, H = a.hu;
+    const io = this.io, kc = this.kc;
+    const qz = io[0], dep = io[1];
+    const ctx = kc[0], fw2 = kc[1], insulaX = kc[2], sylW2 = kc[3], sy = kc[4], sz = kc[5], invSp = kc[6];
+    const K = this.sulW.length;
+    const qx = this.qx[p], qy = this.qy[p];
+    const varn = this.varSlice[p];
+    if (qz < this.tentZ[p]) { io[2] = H.cerebellum + 0.6 * varn; return Tissue.CEREBELLUM; }
+    let grey = dep < ctx;
+    let csf = 0;
+    // sulci
+    const l = Math.min(this.nzTab - 1, Math.max(0, Math.round((qz - this.zTab0) / DZ)));
+    const k = this.sulIdx[l * NB + this.bin[p]];
+    if (dep < 22 && k !== NO_SULCUS) {
+      const sw = this.sulW[k], sd = this.sulDep[l * K + k];
+      const lat = Math.abs(wrap(this.theta[p] - this.sulAng[l * K + k]) * this.r[p] - this.sulB[k] * dep);
+      const w2 = (sw / 2) * Math.min(1, (sd - dep) / 2.5);
+      if (dep < sd && w2 > 0) csf = Math.max(csf, clamp01((w2 - lat) * invSp + 0.5));
+      if (lat < sw / 2 + ctx && dep < sd + ctx) grey = true;
+    }
+    // interhemispheric fissure (with the falx in its middle)
+    const ax = Math.abs(qx);
+    let falx = 0;
+    if (qz > this.fissZ[p] && ax < fw2 + ctx + 1) {
+      csf = Math.max(csf, clamp01((fw2 - ax) * invSp + 0.5));
+      falx = clamp01((0.45 - ax) * invSp + 0.5) * 0.8;
+      if (ax < fw2 + ctx) grey = true;
+    }
+    // Sylvian fissure and insula
+    const zs = qz / sz;
+    if (zs > -19 && zs < 12 && ax > insulaX - ctx - 1) {
+      const ys = -4 * sy + 0.3 * (ax - insulaX);
+      const dl = Math.abs(qy - ys);
+      const taper = Math.min(1, (zs + 19) / 5, (12 - zs) / 5);
+      const w2 = (sylW2 + (ax < insulaX + 6 ? 1.2 : 0)) * taper;
+      if (ax > insulaX) {
+        csf = Math.max(csf, clamp01((w2 - dl) * invSp + 0.5));
+        if (dl < w2 + ctx) grey = true;
+      } else if (qy > -22 * sy && qy < 12 * sy && ax > insulaX - ctx) grey = true;
+    }
+    let v = (grey ? H.grey : H.white) + varn;
+    if (falx > 0 && csf > 0) v = v + csf * ((H.csf + falx * (H.falx - H.csf)) - v);
+    else if (csf > 0) v = v + csf * (H.csf - v);
+    io[2] = v;
+    return falx > 0 ? Tissue.MIXED : csf >= 1 ? Tissue.CSF : csf > 0 ? Tissue.MIXED : grey ? Tissue.GREY : Tissue.WHITE;
+  }
+}
+
+/** Table value of a polar bin with no sulcus present at that level. */
+const NO_SULCUS = 255;
+
+/**
+ * Fills `table` (NB polar bins over (−π, π]) with the index of the nearest sulcus among `present`
+ * (angles in `ang`, indexed by sulcus), wrapping around ±π; NO_SULCUS when none is present.
+ */
+export function fillNearestTable(present: readonly number[], ang: Float64Array, table: Uint8Array): void {
+  const nb = table.length;
+  const m = present.length;
+  if (m === 0) { table.fill(NO_SULCUS); return; }
+  const order = [...present].sort((u, v) => ang[u] - ang[v]);
+  let ptr = 0;
+  for (let b = 0; b < nb; b++) {
+    const tb = -Math.PI + ((b + 0.5) * TWO_PI) / nb;
+    while (ptr < m && ang[order[ptr]] < tb) ptr++;
+    // neighbours: order[ptr − 1] below and order[ptr] above, wrapping around ±π
+    const below = order[(ptr - 1 + m) % m], above = order[ptr % m];
+    const dBelow = ptr > 0 ? tb - ang[below] : tb - (ang[below] - TWO_PI);
+    const dAbove = ptr < m ? ang[above] - tb : ang[above] + TWO_PI - tb;
+    table[b] = dBelow <= dAbove ? below : above;
+  }
+}
+
+/** Profile factor p(z; o) of a dome surface (see head-geometry.ts), module-level so V8 inlines it. */
+function prof(zc: number, hUp: number, hDown: number, qz: number, o: number): number {
+  const dz = qz - zc;
+  const t = dz / ((dz > 0 ? hUp : hDown) + o);
+  const u = 1 - t * t;
+  return u > 0 ? Math.sqrt(u) : 0;
+}
+
+function wrap(t: number): number {
+  return t > Math.PI ? t - TWO_PI : t <= -Math.PI ? t + TWO_PI : t;
+}
+
+function clamp01(x: number): number {
+  return x < 0 ? 0 : x > 1 ? 1 : x;
+}
+
+/** The temporalis muscle's height window, the same as in `temporalisAt` (head-geometry.ts), inlined for speed. */
+function zWindow(z: number): number {
+  const s1 = clamp01((z + 40) / 15), s2 = clamp01((z - 25) / 20);
+  return s1 * s1 * (3 - 2 * s1) * (1 - s2 * s2 * (3 - 2 * s2));
+}
