@@ -51,25 +51,32 @@ function num(v: number): string {
 interface Tick { readonly x: number; readonly label: string }
 
 /**
- * Places tick labels above the axis line, moving a label below it when it would overlap the
- * previous label above (labels are kept in order of position).
+ * Places tick labels above the axis line, or below it when they would overlap a label already
+ * placed above; a label that fits neither row is left out (its tick stays). The end ticks are placed
+ * first so that the range of every axis is always labelled.
  */
-function layoutTicks(ticks: readonly Tick[], charWidth: number): { tick: Tick; below: boolean }[] {
+function layoutTicks(ticks: readonly Tick[], charWidth: number): { tick: Tick; below: boolean; hidden: boolean }[] {
   const sorted = [...ticks].sort((a, b) => a.x - b.x);
-  let lastAbove = -Infinity;
-  let lastBelow = -Infinity;
-  return sorted.map((t) => {
+  const order = sorted.length <= 2 ? sorted.map((_, i) => i) : [0, sorted.length - 1, ...sorted.slice(1, -1).map((_, i) => i + 1)];
+  const rows: [number, number][][] = [[], []];
+  const placed = new Map<number, { below: boolean; hidden: boolean }>();
+  for (const i of order) {
+    const t = sorted[i];
     const half = (t.label.length * charWidth) / 2 + 3;
-    if (t.x - half >= lastAbove) { lastAbove = t.x + half; return { tick: t, below: false }; }
-    if (t.x - half >= lastBelow) { lastBelow = t.x + half; return { tick: t, below: true }; }
-    lastAbove = t.x + half;
-    return { tick: t, below: false };
-  });
+    const lo = t.x - half;
+    const hi = t.x + half;
+    const free = (r: number) => rows[r].every(([a, b]) => hi <= a || lo >= b);
+    const r = free(0) ? 0 : free(1) ? 1 : -1;
+    if (r >= 0) rows[r].push([lo, hi]);
+    placed.set(i, { below: r === 1, hidden: r < 0 });
+  }
+  return sorted.map((tick, i) => ({ tick, ...(placed.get(i) as { below: boolean; hidden: boolean }) }));
 }
 
 /**
- * Renders the nomogram as an SVG string (see {@link NomogramSvgOptions}). Every axis is labelled,
- * every tick carries its value; overlapping tick labels are alternated above and below the line.
+ * Renders the nomogram as an SVG string (see {@link NomogramSvgOptions}). Every axis is labelled and
+ * its end ticks carry their values; overlapping tick labels are alternated above and below the line,
+ * and labels that fit in neither row are left out (the full axis values are in the nomogram block).
  */
 export function renderNomogramSvg(model: NomogramModel, opts: NomogramSvgOptions = {}): string {
   const width = opts.width ?? 900;
@@ -97,10 +104,10 @@ export function renderNomogramSvg(model: NomogramModel, opts: NomogramSvgOptions
     const x1 = lineTo ?? Math.max(...xs);
     parts.push(`<g class="axis"><text x="${num(left - 12)}" y="${num(y + fs * 0.35)}" text-anchor="end" font-weight="bold">${esc(name)}</text>`);
     parts.push(`<line x1="${num(x0)}" y1="${num(y)}" x2="${num(x1)}" y2="${num(y)}" stroke="${color}" stroke-width="1.2"/>`);
-    for (const { tick, below } of layoutTicks(ticks, charW)) {
+    for (const { tick, below, hidden } of layoutTicks(ticks, charW)) {
       const ty = below ? y + 6 : y - 6;
       parts.push(`<line x1="${num(tick.x)}" y1="${num(y)}" x2="${num(tick.x)}" y2="${num(ty)}" stroke="${color}"/>`);
-      parts.push(`<text x="${num(tick.x)}" y="${num(below ? y + 7 + fs : y - 9)}" text-anchor="middle">${esc(tick.label)}</text>`);
+      if (!hidden) parts.push(`<text x="${num(tick.x)}" y="${num(below ? y + 7 + fs : y - 9)}" text-anchor="middle">${esc(tick.label)}</text>`);
     }
     parts.push('</g>');
   };

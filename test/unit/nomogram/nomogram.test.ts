@@ -91,3 +91,26 @@ test('block keeps reference field names', () => {
   assert.equal(b.patients?.rows[0].total_points, 20);
   assert.equal(b.lp_at_zero_points, -3);
 });
+
+test('SVG: a crowded axis keeps its end labels and no two labels on one line overlap', () => {
+  const crowded: NomogramInput = {
+    intercept: 0,
+    predictors: [
+      { name: 'wide', kind: 'numeric', coefficient: 1, trainingValues: Array.from({ length: 50 }, (_, i) => i / 5) },
+      { name: 'narrow', kind: 'numeric', coefficient: -0.01, trainingValues: Array.from({ length: 80 }, (_, i) => 30 + i) },
+    ],
+    trainingLinearPredictors: [0, 9],
+  };
+  const svg = renderNomogramSvg(buildNomogram(crowded), { fontSize: 13, width: 900 });
+  const texts = [...svg.matchAll(/<text x="([\d.]+)" y="([\d.]+)" text-anchor="middle">([^<]*)<\/text>/g)].map((m) => ({ x: Number(m[1]), y: m[2], s: m[3] }));
+  assert.ok(texts.some((t) => t.s === '30') && texts.some((t) => t.s === '110'), 'end labels of the narrow axis (pretty(c(30, 109)) = 30..110)');
+  const byLine = new Map<string, { x: number; s: string }[]>();
+  for (const t of texts) byLine.set(t.y, [...(byLine.get(t.y) ?? []), t]);
+  for (const row of byLine.values()) {
+    row.sort((a, b) => a.x - b.x);
+    for (let i = 1; i < row.length; i++) {
+      const gap = row[i].x - row[i - 1].x;
+      assert.ok(gap >= ((row[i].s.length + row[i - 1].s.length) / 2) * 13 * 0.58, `labels ${row[i - 1].s} and ${row[i].s} overlap`);
+    }
+  }
+});
