@@ -89,7 +89,7 @@ const report = [
   `Machine: ${cpus()[0]?.model ?? 'unknown'} (${cpus().length} cores), Node ${process.version}, load average ${loadavg()[0].toFixed(1)} at the end of the run (a shared machine: absolute times are inflated, the dlrn/R ratio is from the same run). Command: \`node --import tsx bench/stats-logistic.ts --reps ${reps}\`.`,
   `Median of ${reps} runs, milliseconds. R: \`glm(y ~ ., binomial, glm.control(epsilon = 1e-14))\` timed with system.time in the same run (includes model-frame building).`,
   '',
-  '| n × p | dlrn fitLogistic (default, separation check) | dlrn with separation: 'skip' | R glm | dlrn nomogram | max rel. coef. difference vs R |',
+  '| n × p | dlrn fitLogistic (default, separation check) | dlrn with separation: "skip" | R glm | dlrn nomogram | max rel. coef. difference vs R |',
   '|---|---|---|---|---|---|',
   ...lines,
   '',
