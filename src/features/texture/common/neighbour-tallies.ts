@@ -44,29 +44,3 @@ export function neighbourTallies(grid: TextureGrid, halfOffsets: Int32Array, alp
   return { data, alpha };
 }
 
-/**
- * Explicit per-grid memo of {@link neighbourTallies}, so that NGTDM and NGLDM/GLDM computed on the same grid share
- * one pass. Created by the caller and passed to the `…OnGrid` functions; it holds no global state.
- */
-export class TallyCache {
-  private readonly entries: { key: string; tallies: NeighbourTallies }[] = [];
-
-  constructor(readonly grid: TextureGrid) {}
-
-  /** Tallies for a neighbourhood (half offsets) and α; the dependent counts are those of α. */
-  get(halfOffsets: Int32Array, alpha: number): NeighbourTallies {
-    const key = `${Array.from(halfOffsets).join(',')}|${alpha}`;
-    const hit = this.entries.find((e) => e.key === key);
-    if (hit) return hit.tallies;
-    const tallies = neighbourTallies(this.grid, halfOffsets, alpha);
-    this.entries.push({ key, tallies });
-    return tallies;
-  }
-
-  /** Tallies for a neighbourhood whatever their α (for NGTDM, which does not use the dependent counts). */
-  getAnyAlpha(halfOffsets: Int32Array, alpha: number): NeighbourTallies {
-    const prefix = `${Array.from(halfOffsets).join(',')}|`;
-    const hit = this.entries.find((e) => e.key.startsWith(prefix));
-    return hit ? hit.tallies : this.get(halfOffsets, alpha);
-  }
-}

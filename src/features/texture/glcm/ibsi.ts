@@ -4,6 +4,7 @@ import { checkDistance, ibsiDirections } from '../common/directions.js';
 import { buildTextureGrid, gridOffset, type TextureGrid } from '../common/grid.js';
 import { GLCM_FEATURES } from './defs.js';
 import { addCooccurrences, addInto, matrixTotal, symmetrise } from './matrix.js';
+import { TextureCache } from '../common/texture-cache.js';
 import { glcmStats, type GlcmStats } from './stats.js';
 
 const STAT_KEYS = GLCM_FEATURES.filter((r) => r.ibsiTag !== null).map((r) => r.stat);
@@ -34,7 +35,7 @@ export function ibsiGlcm(roi: DiscretisedRoi, options: IbsiTextureOptions = {}):
 }
 
 /** {@link ibsiGlcm} on a prepared grid (padding ≥ distance). */
-export function ibsiGlcmOnGrid(grid: TextureGrid, options: IbsiTextureOptions = {}): FeatureValues {
+export function ibsiGlcmOnGrid(grid: TextureGrid, options: IbsiTextureOptions = {}, cache = new TextureCache(grid)): FeatureValues {
   const ng = grid.nLevels;
   const distance = options.distance ?? 1;
   const want = new Set(directionalAggregationsFor(options.spatial ?? IBSI_SPATIAL));
@@ -43,9 +44,7 @@ export function ibsiGlcmOnGrid(grid: TextureGrid, options: IbsiTextureOptions = 
     const merged = new Float64Array(ng * ng);
     const perDir: GlcmStats[] = [];
     for (const d of ibsiDirections('3D', distance)) {
-      const m = new Float64Array(ng * ng);
-      addCooccurrences(grid, 0, grid.voxels.length, gridOffset(grid, d[0], d[1], d[2]), ng, m);
-      const s = symmetrise(m, ng);
+      const s = symmetrise(cache.cooccurrences(gridOffset(grid, d[0], d[1], d[2]), ng), ng);
       addInto(merged, s);
       if (matrixTotal(s) > 0) perDir.push(ibsiStats(s, ng));
     }

@@ -7,7 +7,8 @@ import {
   type PyradiomicsTextureSettings, type WeightingNorm,
 } from '../common/pyradiomics-settings.js';
 import { GLCM_FEATURES } from './defs.js';
-import { addCooccurrences, matrixTotal, symmetrise } from './matrix.js';
+import { matrixTotal, symmetrise } from './matrix.js';
+import { TextureCache } from '../common/texture-cache.js';
 import { glcmStats, type GlcmStats, PYRADIOMICS_EPS } from './stats.js';
 
 /** PyRadiomics GLCM settings. */
@@ -40,18 +41,18 @@ export interface PyradiomicsGlcmMatrices {
  * single distance-weighted sum when `weightingNorm` is set.
  */
 export function pyradiomicsGlcmMatrices(roi: DiscretisedRoi, settings: GlcmPyradiomicsSettings = {}): PyradiomicsGlcmMatrices {
-  return glcmMatricesOnGrid(buildTextureGrid(roi, maxDistance(settings)), settings);
+  const grid = buildTextureGrid(roi, maxDistance(settings));
+  return glcmMatricesOnGrid(grid, settings, new TextureCache(grid));
 }
 
-function glcmMatricesOnGrid(grid: TextureGrid, settings: GlcmPyradiomicsSettings): PyradiomicsGlcmMatrices {
+function glcmMatricesOnGrid(grid: TextureGrid, settings: GlcmPyradiomicsSettings, cache: TextureCache): PyradiomicsGlcmMatrices {
   const ng = grid.maxLevel;
   const norm = checkWeightingNorm(settings.weightingNorm);
   const angles = pyradiomicsAngles(grid, settings, settings.distances ?? [1]);
   const symmetric = settings.symmetricalGLCM ?? true;
   const raw = angles.map((d) => {
-    const m = new Float64Array(ng * ng);
-    addCooccurrences(grid, 0, grid.voxels.length, gridOffset(grid, d[0], d[1], d[2]), ng, m);
-    return symmetric ? symmetrise(m, ng) : m;
+    const m = cache.cooccurrences(gridOffset(grid, d[0], d[1], d[2]), ng);
+    return symmetric ? symmetrise(m, ng) : Float64Array.from(m);
   });
   if (norm !== null) {
     const sum = new Float64Array(ng * ng);
@@ -107,8 +108,8 @@ export function pyradiomicsGlcm(roi: DiscretisedRoi, settings: GlcmPyradiomicsSe
 }
 
 /** {@link pyradiomicsGlcm} on a prepared grid (padding ≥ the largest distance). */
-export function pyradiomicsGlcmOnGrid(grid: TextureGrid, settings: GlcmPyradiomicsSettings = {}): FeatureValues {
-  const { ng, matrices } = glcmMatricesOnGrid(grid, settings);
+export function pyradiomicsGlcmOnGrid(grid: TextureGrid, settings: GlcmPyradiomicsSettings = {}, cache = new TextureCache(grid)): FeatureValues {
+  const { ng, matrices } = glcmMatricesOnGrid(grid, settings, cache);
   const present = presentLevelCount(grid);
   const stats = matrices.map((m) => glcmStats(m, ng, { normLevels: ng, eps: PYRADIOMICS_EPS, flat: 'pyradiomics', mcc: true, presentLevels: present }));
   const mean = nanMeanRecords(stats, STAT_KEYS);

@@ -2,11 +2,10 @@ import { InvalidInputError } from '../../../core/errors.js';
 import type { DiscretisedRoi, FeatureValues } from '../../types.js';
 import { IBSI_SPATIAL, type IbsiTextureOptions, nanMeanRecords, writeTagged } from '../common/aggregate.js';
 import { buildTextureGrid, cropMaskToGrid, type TextureGrid } from '../common/grid.js';
-import { chebyshevNeighbourOffsets, faceNeighbourOffsets } from '../common/neighbourhood.js';
 import { sizeZoneStats, statKeys } from '../common/size-zone-stats.js';
 import { mergeCounts } from '../common/sparse-counts.js';
 import { zoneCounts, zonesBySlice } from '../common/zone-matrices.js';
-import { borderDistanceMap, labelZones } from '../common/zones.js';
+import { TextureCache } from '../common/texture-cache.js';
 import { GLDZM_FEATURES } from './defs.js';
 
 const KEYS = statKeys(GLDZM_FEATURES, 'ibsi');
@@ -32,7 +31,7 @@ export function ibsiGldzm(roi: DiscretisedRoi, morphologicalMask?: Uint8Array, o
 }
 
 /** {@link ibsiGldzm} on a prepared grid (padding ≥ 1) with the morphological mask cropped to it. */
-export function ibsiGldzmOnGrid(grid: TextureGrid, morph: Uint8Array, options: IbsiTextureOptions = {}): FeatureValues {
+export function ibsiGldzmOnGrid(grid: TextureGrid, morph: Uint8Array, options: IbsiTextureOptions = {}, cache = new TextureCache(grid)): FeatureValues {
   for (const v of grid.voxels) {
     if (morph[v] === 0) {
       throw new InvalidInputError('the intensity mask is not inside the morphological mask', {
@@ -45,13 +44,11 @@ export function ibsiGldzmOnGrid(grid: TextureGrid, morph: Uint8Array, options: I
   const spatial = options.spatial ?? IBSI_SPATIAL;
   const out: FeatureValues = {};
   if (spatial.includes('3D')) {
-    const dist = borderDistanceMap(morph, faceNeighbourOffsets(grid, -1), grid.nx, grid.ny, grid.nz);
-    const zones = labelZones(grid, chebyshevNeighbourOffsets(grid, 1, -1), dist);
+    const zones = cache.zones(-1, cache.borderDistances(morph, -1));
     writeTagged(out, GLDZM_FEATURES, sizeZoneStats(zoneCounts(zones, 'distance'), grid.voxels.length, 0), '3D');
   }
   if (spatial.includes('2D') || spatial.includes('2_5D')) {
-    const dist = borderDistanceMap(morph, faceNeighbourOffsets(grid, 2), grid.nx, grid.ny, grid.nz);
-    const zones = labelZones(grid, chebyshevNeighbourOffsets(grid, 1, 2), dist);
+    const zones = cache.zones(2, cache.borderDistances(morph, 2));
     const slices = zonesBySlice(grid, zones);
     const mats = slices.map((s) => zoneCounts(zones, 'distance', s.from, s.to));
     if (spatial.includes('2D')) {

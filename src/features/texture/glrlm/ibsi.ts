@@ -7,6 +7,7 @@ import { countsFromDense, type SparseCounts } from '../common/sparse-counts.js';
 import { addInto } from '../glcm/matrix.js';
 import { GLRLM_FEATURES } from './defs.js';
 import { addRuns, runStride } from './runs.js';
+import { TextureCache } from '../common/texture-cache.js';
 
 const KEYS = statKeys(GLRLM_FEATURES, 'ibsi');
 
@@ -35,7 +36,7 @@ export function ibsiGlrlm(roi: DiscretisedRoi, options: IbsiTextureOptions = {})
 }
 
 /** {@link ibsiGlrlm} on a prepared grid (padding ≥ 1). */
-export function ibsiGlrlmOnGrid(grid: TextureGrid, options: IbsiTextureOptions = {}): FeatureValues {
+export function ibsiGlrlmOnGrid(grid: TextureGrid, options: IbsiTextureOptions = {}, cache = new TextureCache(grid)): FeatureValues {
   const ng = grid.nLevels;
   const stride = runStride(grid);
   const size = ng * stride;
@@ -45,8 +46,7 @@ export function ibsiGlrlmOnGrid(grid: TextureGrid, options: IbsiTextureOptions =
     const merged = new Float64Array(size);
     const perDir: SizeZoneStats[] = [];
     for (const d of ibsiDirections('3D', 1)) {
-      const m = new Float64Array(size);
-      addRuns(grid, 0, grid.voxels.length, gridOffset(grid, d[0], d[1], d[2]), m, stride);
+      const m = cache.runsAlong(gridOffset(grid, d[0], d[1], d[2]), ng).matrix;
       addInto(merged, m);
       perDir.push(runStats(m, ng, stride));
     }

@@ -9,7 +9,8 @@ import { pyradiomicsValues, sizeZoneStats, statKeys } from '../common/size-zone-
 import { countsFromDense, type SparseCounts } from '../common/sparse-counts.js';
 import { PYRADIOMICS_EPS } from '../glcm/stats.js';
 import { GLRLM_FEATURES } from './defs.js';
-import { addRuns, runStride, someLineHasTwoRoiVoxels } from './runs.js';
+import { someLineHasTwoRoiVoxels } from './runs.js';
+import { TextureCache } from '../common/texture-cache.js';
 
 /** PyRadiomics GLRLM settings (`distances` is not used: runs are contiguous). */
 export interface GlrlmPyradiomicsSettings extends Omit<PyradiomicsTextureSettings, 'distances'> {
@@ -38,20 +39,17 @@ export interface PyradiomicsGlrlmMatrices {
  * weighted sum.
  */
 export function pyradiomicsGlrlmMatrices(roi: DiscretisedRoi, settings: GlrlmPyradiomicsSettings = {}): PyradiomicsGlrlmMatrices {
-  return glrlmMatricesOnGrid(buildTextureGrid(roi, 1), settings);
+  const grid = buildTextureGrid(roi, 1);
+  return glrlmMatricesOnGrid(grid, settings, new TextureCache(grid));
 }
 
-function glrlmMatricesOnGrid(grid: TextureGrid, settings: GlrlmPyradiomicsSettings): PyradiomicsGlrlmMatrices {
+function glrlmMatricesOnGrid(grid: TextureGrid, settings: GlrlmPyradiomicsSettings, cache: TextureCache): PyradiomicsGlrlmMatrices {
   const ng = grid.maxLevel;
-  const stride = runStride(grid);
   const norm = checkWeightingNorm(settings.weightingNorm);
   const angles = pyradiomicsAngles(grid, settings, [1]);
-  const dense = angles.map((d) => {
-    const m = new Float64Array(ng * stride);
-    const longest = addRuns(grid, 0, grid.voxels.length, gridOffset(grid, d[0], d[1], d[2]), m, stride);
-    if (longest < 2 && !someLineHasTwoRoiVoxels(grid, d)) m.fill(0);
-    return m;
-  });
+  const runs = angles.map((d) => cache.runsAlong(gridOffset(grid, d[0], d[1], d[2]), ng));
+  const stride = runs.length > 0 ? runs[0].stride : 1;
+  const dense = runs.map((r, a) => (r.longest < 2 && !someLineHasTwoRoiVoxels(grid, angles[a]) ? new Float64Array(ng * stride) : r.matrix));
   if (norm !== null) {
     const sum = new Float64Array(ng * stride);
     angles.forEach((d, a) => {
@@ -88,8 +86,8 @@ export function pyradiomicsGlrlm(roi: DiscretisedRoi, settings: GlrlmPyradiomics
 }
 
 /** {@link pyradiomicsGlrlm} on a prepared grid (padding ≥ 1). */
-export function pyradiomicsGlrlmOnGrid(grid: TextureGrid, settings: GlrlmPyradiomicsSettings = {}): FeatureValues {
-  const { matrices } = glrlmMatricesOnGrid(grid, settings);
+export function pyradiomicsGlrlmOnGrid(grid: TextureGrid, settings: GlrlmPyradiomicsSettings = {}, cache = new TextureCache(grid)): FeatureValues {
+  const { matrices } = glrlmMatricesOnGrid(grid, settings, cache);
   const stats = matrices.map((c) => {
     let np = 0;
     for (let e = 0; e < c.length; e++) np += c.count[e] * c.j[e];

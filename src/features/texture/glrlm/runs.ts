@@ -1,4 +1,5 @@
 import type { TextureGrid } from '../common/grid.js';
+export { runStride } from '../common/texture-cache.js';
 import type { Direction } from '../common/directions.js';
 
 /**
@@ -23,11 +24,6 @@ export function addRuns(grid: TextureGrid, from: number, to: number, offset: num
     if (len > longest) longest = len;
   }
   return longest;
-}
-
-/** Longest possible run in a grid (its largest dimension). */
-export function runStride(grid: TextureGrid): number {
-  return Math.max(grid.nx, grid.ny, grid.nz);
 }
 
 /**

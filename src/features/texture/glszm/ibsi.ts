@@ -1,11 +1,10 @@
 import type { DiscretisedRoi, FeatureValues } from '../../types.js';
 import { IBSI_SPATIAL, type IbsiTextureOptions, nanMeanRecords, writeTagged } from '../common/aggregate.js';
 import { buildTextureGrid, type TextureGrid } from '../common/grid.js';
-import { chebyshevNeighbourOffsets } from '../common/neighbourhood.js';
 import { sizeZoneStats, statKeys } from '../common/size-zone-stats.js';
 import { mergeCounts } from '../common/sparse-counts.js';
 import { zoneCounts, zonesBySlice } from '../common/zone-matrices.js';
-import { labelZones } from '../common/zones.js';
+import { TextureCache } from '../common/texture-cache.js';
 import { GLSZM_FEATURES } from './defs.js';
 
 const KEYS = statKeys(GLSZM_FEATURES, 'ibsi');
@@ -27,15 +26,15 @@ export function ibsiGlszm(roi: DiscretisedRoi, options: IbsiTextureOptions = {})
 }
 
 /** {@link ibsiGlszm} on a prepared grid (padding ≥ 1). */
-export function ibsiGlszmOnGrid(grid: TextureGrid, options: IbsiTextureOptions = {}): FeatureValues {
+export function ibsiGlszmOnGrid(grid: TextureGrid, options: IbsiTextureOptions = {}, cache = new TextureCache(grid)): FeatureValues {
   const spatial = options.spatial ?? IBSI_SPATIAL;
   const out: FeatureValues = {};
   if (spatial.includes('3D')) {
-    const zones = labelZones(grid, chebyshevNeighbourOffsets(grid, 1, -1));
+    const zones = cache.zones(-1);
     writeTagged(out, GLSZM_FEATURES, sizeZoneStats(zoneCounts(zones, 'size'), grid.voxels.length, 0), '3D');
   }
   if (spatial.includes('2D') || spatial.includes('2_5D')) {
-    const zones = labelZones(grid, chebyshevNeighbourOffsets(grid, 1, 2));
+    const zones = cache.zones(2);
     const slices = zonesBySlice(grid, zones);
     const mats = slices.map((s) => zoneCounts(zones, 'size', s.from, s.to));
     if (spatial.includes('2D')) {

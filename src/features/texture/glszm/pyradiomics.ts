@@ -1,12 +1,11 @@
 import type { DiscretisedRoi, FeatureValues } from '../../types.js';
 import { axisOfForce2DDimension } from '../common/directions.js';
 import { buildTextureGrid, type TextureGrid } from '../common/grid.js';
-import { chebyshevNeighbourOffsets } from '../common/neighbourhood.js';
 import type { PyradiomicsTextureSettings } from '../common/pyradiomics-settings.js';
 import { pyradiomicsValues, sizeZoneStats } from '../common/size-zone-stats.js';
 import type { SparseCounts } from '../common/sparse-counts.js';
 import { zoneCounts } from '../common/zone-matrices.js';
-import { labelZones } from '../common/zones.js';
+import { TextureCache } from '../common/texture-cache.js';
 import { PYRADIOMICS_EPS } from '../glcm/stats.js';
 import { GLSZM_FEATURES } from './defs.js';
 
@@ -22,12 +21,13 @@ export const GLSZM_PYRADIOMICS_NAMES: readonly string[] = GLSZM_FEATURES.map((r)
  * `force2Ddimension` when `force2D`.
  */
 export function pyradiomicsGlszmMatrix(roi: DiscretisedRoi, settings: GlszmPyradiomicsSettings = {}): SparseCounts {
-  return glszmOnGrid(buildTextureGrid(roi, 1), settings);
+  const grid = buildTextureGrid(roi, 1);
+  return glszmOnGrid(grid, settings, new TextureCache(grid));
 }
 
-function glszmOnGrid(grid: TextureGrid, settings: GlszmPyradiomicsSettings): SparseCounts {
+function glszmOnGrid(grid: TextureGrid, settings: GlszmPyradiomicsSettings, cache: TextureCache): SparseCounts {
   const axis = settings.force2D ? axisOfForce2DDimension(settings.force2Ddimension ?? 0) : -1;
-  return zoneCounts(labelZones(grid, chebyshevNeighbourOffsets(grid, 1, axis)), 'size');
+  return zoneCounts(cache.zones(axis), 'size');
 }
 
 /**
@@ -43,6 +43,6 @@ export function pyradiomicsGlszm(roi: DiscretisedRoi, settings: GlszmPyradiomics
 }
 
 /** {@link pyradiomicsGlszm} on a prepared grid (padding ≥ 1). */
-export function pyradiomicsGlszmOnGrid(grid: TextureGrid, settings: GlszmPyradiomicsSettings = {}): FeatureValues {
-  return pyradiomicsValues(GLSZM_FEATURES, sizeZoneStats(glszmOnGrid(grid, settings), grid.voxels.length, PYRADIOMICS_EPS));
+export function pyradiomicsGlszmOnGrid(grid: TextureGrid, settings: GlszmPyradiomicsSettings = {}, cache = new TextureCache(grid)): FeatureValues {
+  return pyradiomicsValues(GLSZM_FEATURES, sizeZoneStats(glszmOnGrid(grid, settings, cache), grid.voxels.length, PYRADIOMICS_EPS));
 }

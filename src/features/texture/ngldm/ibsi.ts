@@ -3,7 +3,7 @@ import { IBSI_SPATIAL, type IbsiTextureOptions, nanMeanRecords, writeTagged } fr
 import { checkDistance } from '../common/directions.js';
 import { buildTextureGrid, type TextureGrid } from '../common/grid.js';
 import { halfChebyshevOffsets } from '../common/neighbourhood.js';
-import { TallyCache } from '../common/neighbour-tallies.js';
+import { TextureCache } from '../common/texture-cache.js';
 import { sizeZoneStats, statKeys } from '../common/size-zone-stats.js';
 import { mergeCounts, type SparseCounts } from '../common/sparse-counts.js';
 import { NGLDM_FEATURES } from './defs.js';
@@ -30,7 +30,7 @@ export function ibsiNgldm(roi: DiscretisedRoi, options: IbsiTextureOptions = {})
 }
 
 /** {@link ibsiNgldm} on a prepared grid (padding ≥ distance). */
-export function ibsiNgldmOnGrid(grid: TextureGrid, options: IbsiTextureOptions = {}, cache = new TallyCache(grid)): FeatureValues {
+export function ibsiNgldmOnGrid(grid: TextureGrid, options: IbsiTextureOptions = {}, cache = new TextureCache(grid)): FeatureValues {
   const distance = options.distance ?? 1;
   const alpha = options.alpha ?? 0;
   checkAlpha(alpha);
@@ -39,12 +39,12 @@ export function ibsiNgldmOnGrid(grid: TextureGrid, options: IbsiTextureOptions =
   const out: FeatureValues = {};
   if (spatial.includes('3D')) {
     const half = halfChebyshevOffsets(grid, distance, -1);
-    const m = dependenceCounts(grid, 0, grid.voxels.length, cache.get(half, alpha), 2 * half.length, ng);
+    const m = dependenceCounts(grid, 0, grid.voxels.length, cache.tallies(half, alpha), 2 * half.length, ng);
     writeTagged(out, NGLDM_FEATURES, sizeZoneStats(m, grid.voxels.length, 0), '3D');
   }
   if (spatial.includes('2D') || spatial.includes('2_5D')) {
     const half = halfChebyshevOffsets(grid, distance, 2);
-    const tallies = cache.get(half, alpha);
+    const tallies = cache.tallies(half, alpha);
     const mats: SparseCounts[] = [];
     const stats = [];
     for (let z = 0; z < grid.nz; z++) {

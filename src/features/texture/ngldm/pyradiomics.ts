@@ -1,6 +1,6 @@
 import type { DiscretisedRoi, FeatureValues } from '../../types.js';
 import { buildTextureGrid, type TextureGrid } from '../common/grid.js';
-import { TallyCache } from '../common/neighbour-tallies.js';
+import { TextureCache } from '../common/texture-cache.js';
 import { maxDistance, pyradiomicsHalfOffsets, type PyradiomicsTextureSettings } from '../common/pyradiomics-settings.js';
 import { pyradiomicsValues, sizeZoneStats } from '../common/size-zone-stats.js';
 import type { SparseCounts } from '../common/sparse-counts.js';
@@ -23,14 +23,14 @@ export const GLDM_PYRADIOMICS_NAMES: readonly string[] = NGLDM_FEATURES.filter((
  */
 export function pyradiomicsGldmMatrix(roi: DiscretisedRoi, settings: GldmPyradiomicsSettings = {}): SparseCounts {
   const grid = buildTextureGrid(roi, maxDistance(settings));
-  return gldmOnGrid(grid, settings, new TallyCache(grid));
+  return gldmOnGrid(grid, settings, new TextureCache(grid));
 }
 
-function gldmOnGrid(grid: TextureGrid, settings: GldmPyradiomicsSettings, cache: TallyCache): SparseCounts {
+function gldmOnGrid(grid: TextureGrid, settings: GldmPyradiomicsSettings, cache: TextureCache): SparseCounts {
   const alpha = settings.gldm_a ?? 0;
   checkAlpha(alpha);
   const half = pyradiomicsHalfOffsets(grid, settings);
-  return dependenceCounts(grid, 0, grid.voxels.length, cache.get(half, alpha), 2 * half.length, grid.maxLevel);
+  return dependenceCounts(grid, 0, grid.voxels.length, cache.tallies(half, alpha), 2 * half.length, grid.maxLevel);
 }
 
 /**
@@ -46,6 +46,6 @@ export function pyradiomicsGldm(roi: DiscretisedRoi, settings: GldmPyradiomicsSe
 }
 
 /** {@link pyradiomicsGldm} on a prepared grid (padding ≥ the largest distance). */
-export function pyradiomicsGldmOnGrid(grid: TextureGrid, settings: GldmPyradiomicsSettings = {}, cache = new TallyCache(grid)): FeatureValues {
+export function pyradiomicsGldmOnGrid(grid: TextureGrid, settings: GldmPyradiomicsSettings = {}, cache = new TextureCache(grid)): FeatureValues {
   return pyradiomicsValues(NGLDM_FEATURES, sizeZoneStats(gldmOnGrid(grid, settings, cache), grid.voxels.length, PYRADIOMICS_EPS));
 }

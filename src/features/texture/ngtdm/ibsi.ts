@@ -3,7 +3,7 @@ import { IBSI_SPATIAL, type IbsiTextureOptions, nanMeanRecords, writeTagged } fr
 import { checkDistance } from '../common/directions.js';
 import { buildTextureGrid, type TextureGrid } from '../common/grid.js';
 import { halfChebyshevOffsets } from '../common/neighbourhood.js';
-import { TallyCache } from '../common/neighbour-tallies.js';
+import { TextureCache } from '../common/texture-cache.js';
 import { NGTDM_FEATURES } from './defs.js';
 import { addNgtdm, emptyNgtdm, mergeNgtdm, type NgtdmMatrix } from './matrix.js';
 import { ngtdmStats } from './stats.js';
@@ -30,18 +30,18 @@ export function ibsiNgtdm(roi: DiscretisedRoi, options: IbsiTextureOptions = {})
 }
 
 /** {@link ibsiNgtdm} on a prepared grid (padding ≥ distance). */
-export function ibsiNgtdmOnGrid(grid: TextureGrid, options: IbsiTextureOptions = {}, cache = new TallyCache(grid)): FeatureValues {
+export function ibsiNgtdmOnGrid(grid: TextureGrid, options: IbsiTextureOptions = {}, cache = new TextureCache(grid)): FeatureValues {
   const distance = options.distance ?? 1;
   const spatial = options.spatial ?? IBSI_SPATIAL;
   const ng = grid.nLevels;
   const out: FeatureValues = {};
   if (spatial.includes('3D')) {
     const m = emptyNgtdm(ng);
-    addNgtdm(grid, 0, grid.voxels.length, cache.getAnyAlpha(halfChebyshevOffsets(grid, distance, -1), options.alpha ?? 0), false, m);
+    addNgtdm(grid, 0, grid.voxels.length, cache.talliesAnyAlpha(halfChebyshevOffsets(grid, distance, -1), options.alpha ?? 0), false, m);
     writeTagged(out, NGTDM_FEATURES, ngtdmStats(m), '3D');
   }
   if (spatial.includes('2D') || spatial.includes('2_5D')) {
-    const tallies = cache.getAnyAlpha(halfChebyshevOffsets(grid, distance, 2), options.alpha ?? 0);
+    const tallies = cache.talliesAnyAlpha(halfChebyshevOffsets(grid, distance, 2), options.alpha ?? 0);
     const slices: NgtdmMatrix[] = [];
     for (let z = 0; z < grid.nz; z++) {
       const from = grid.sliceStart[z];

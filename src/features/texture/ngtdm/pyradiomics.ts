@@ -1,6 +1,6 @@
 import type { DiscretisedRoi, FeatureValues } from '../../types.js';
 import { buildTextureGrid, type TextureGrid } from '../common/grid.js';
-import { TallyCache } from '../common/neighbour-tallies.js';
+import { TextureCache } from '../common/texture-cache.js';
 import { maxDistance, pyradiomicsHalfOffsets, type PyradiomicsTextureSettings } from '../common/pyradiomics-settings.js';
 import { NGTDM_FEATURES } from './defs.js';
 import { addNgtdm, emptyNgtdm, type NgtdmMatrix } from './matrix.js';
@@ -17,12 +17,12 @@ export type NgtdmPyradiomicsSettings = PyradiomicsTextureSettings;
  */
 export function pyradiomicsNgtdmMatrix(roi: DiscretisedRoi, settings: NgtdmPyradiomicsSettings = {}): NgtdmMatrix {
   const grid = buildTextureGrid(roi, maxDistance(settings));
-  return ngtdmOnGrid(grid, settings, new TallyCache(grid));
+  return ngtdmOnGrid(grid, settings, new TextureCache(grid));
 }
 
-function ngtdmOnGrid(grid: TextureGrid, settings: NgtdmPyradiomicsSettings, cache: TallyCache): NgtdmMatrix {
+function ngtdmOnGrid(grid: TextureGrid, settings: NgtdmPyradiomicsSettings, cache: TextureCache): NgtdmMatrix {
   const m = emptyNgtdm(grid.maxLevel);
-  addNgtdm(grid, 0, grid.voxels.length, cache.getAnyAlpha(pyradiomicsHalfOffsets(grid, settings), 0), true, m);
+  addNgtdm(grid, 0, grid.voxels.length, cache.talliesAnyAlpha(pyradiomicsHalfOffsets(grid, settings), 0), true, m);
   return m;
 }
 
@@ -39,7 +39,7 @@ export function pyradiomicsNgtdm(roi: DiscretisedRoi, settings: NgtdmPyradiomics
 }
 
 /** {@link pyradiomicsNgtdm} on a prepared grid (padding ≥ the largest distance). */
-export function pyradiomicsNgtdmOnGrid(grid: TextureGrid, settings: NgtdmPyradiomicsSettings = {}, cache = new TallyCache(grid)): FeatureValues {
+export function pyradiomicsNgtdmOnGrid(grid: TextureGrid, settings: NgtdmPyradiomicsSettings = {}, cache = new TextureCache(grid)): FeatureValues {
   const s = ngtdmStats(ngtdmOnGrid(grid, settings, cache));
   const out: FeatureValues = {};
   for (const r of NGTDM_FEATURES) out[r.pyradiomicsName] = s[r.stat];

@@ -1,0 +1,230 @@
+import type { TextureGrid } from './grid.js';
+import { type NeighbourTallies, neighbourTallies } from './neighbour-tallies.js';
+import { chebyshevNeighbourOffsets, faceNeighbourOffsets } from './neighbourhood.js';
+import { borderDistanceMap, labelZones, type Zones } from './zones.js';
+
+/** Dense run-length matrix of one direction: `matrix[(level − 1)·stride + (length − 1)]`, and its longest run. */
+export interface DirectionRuns {
+  readonly matrix: Float64Array;
+  readonly stride: number;
+  readonly longest: number;
+}
+
+/** What {@link TextureCache.prime} computes in its single pass per direction. */
+export interface PrimeRequest {
+  /** Co-occurrence counts with this many grey levels (N_g × N_g per direction). */
+  readonly cooccurrenceLevels?: number;
+  /** Run-length matrices with this many grey levels (offsets must be unit directions). */
+  readonly runLevels?: number;
+  /** Neighbour tallies over the offsets and their negatives, with this α for the dependent counts. */
+  readonly tallyAlpha?: number;
+  /**
+   * Also link equal-level neighbours along the offsets into zones (union-find), stored as the zones of this
+   * connectivity: −1 when the offsets are the 13 unit 3D directions (26-connectivity), an axis when they are the
+   * 4 unit directions in the planes perpendicular to it (8-connectivity).
+   */
+  readonly zonesAxis?: -1 | 0 | 1 | 2;
+}
+
+/**
+ * Explicit per-grid store of the raw products shared by several texture families (co-occurrence counts and runs
+ * per direction, neighbour tallies). The caller creates it for one grid and passes it to the `…OnGrid` functions;
+ * there is no global state. {@link TextureCache.prime} computes several products in one pass over the voxels per
+ * direction; getters compute whatever was not primed.
+ */
+export class TextureCache {
+  private readonly cooc = new Map<string, Float64Array>();
+  private readonly runs = new Map<string, DirectionRuns>();
+  private readonly tally = new Map<string, NeighbourTallies>();
+  private readonly zoneSets = new Map<number, Zones>();
+  private readonly zoneDistance = new Map<number, Int32Array>();
+  private readonly unionParents = new Map<number, Int32Array>();
+  private readonly distances = new Map<number, { mask: Uint8Array; map: Int32Array }>();
+
+  constructor(readonly grid: TextureGrid) {}
+
+  /**
+   * Computes, in a single pass over the ROI voxels per offset, the requested products for every offset of
+   * `offsets` (index offsets in the padded grid, one per ± pair).
+   */
+  prime(offsets: Int32Array, req: PrimeRequest): void {
+    const grid = this.grid;
+    const lv = grid.levels;
+    const vox = grid.voxels;
+    const ngC = req.cooccurrenceLevels ?? 0;
+    const ngR = req.runLevels ?? 0;
+    const stride = runStride(grid);
+    const doTally = req.tallyAlpha !== undefined;
+    const alpha = req.tallyAlpha ?? 0;
+    const data = doTally ? new Int32Array(3 * lv.length) : new Int32Array(0);
+    const doZones = req.zonesAxis !== undefined;
+    const parent = doZones ? new Int32Array(lv.length) : new Int32Array(0);
+    if (doZones) for (const v of vox) parent[v] = v;
+    for (let k = 0; k < offsets.length; k++) {
+      const off = offsets[k];
+      const cm = ngC > 0 ? new Float64Array(ngC * ngC) : null;
+      const rm = ngR > 0 ? new Float64Array(ngR * stride) : null;
+      let longest = 0;
+      for (let t = 0; t < vox.length; t++) {
+        const v = vox[t];
+        const g = lv[v];
+        const w = v + off;
+        const h = lv[w];
+        if (h !== 0) {
+          if (cm !== null) cm[(g - 1) * ngC + h - 1] += 1;
+          if (doZones && h === g) {
+            // union by smallest index (so each root is the zone's first voxel in raster order), path halving
+            let ra = v;
+            while (parent[ra] !== ra) { parent[ra] = parent[parent[ra]]; ra = parent[ra]; }
+            let rb = w;
+            while (parent[rb] !== rb) { parent[rb] = parent[parent[rb]]; rb = parent[rb]; }
+            if (ra < rb) parent[rb] = ra;
+            else if (rb < ra) parent[ra] = rb;
+          }
+          if (doTally) {
+            const a = 3 * v;
+            const b = 3 * w;
+            data[a]++;
+            data[b]++;
+            data[a + 1] += h;
+            data[b + 1] += g;
+            const d = g > h ? g - h : h - g;
+            if (d <= alpha) { data[a + 2]++; data[b + 2]++; }
+          }
+        }
+        if (rm !== null && lv[v - off] !== g) {
+          let len = 1;
+          let u = w;
+          while (lv[u] === g) { len++; u += off; }
+          rm[(g - 1) * stride + len - 1] += 1;
+          if (len > longest) longest = len;
+        }
+      }
+      if (cm !== null) this.cooc.set(`${off}|${ngC}`, cm);
+      if (rm !== null) this.runs.set(`${off}|${ngR}`, { matrix: rm, stride, longest });
+    }
+    if (doTally) this.tally.set(tallyKey(offsets, alpha), { data, alpha });
+    if (doZones) {
+      const axis = req.zonesAxis as number;
+      this.unionParents.set(axis, parent);
+      this.zoneSets.delete(axis);
+      this.zoneDistance.delete(axis);
+    }
+  }
+
+  /** Asymmetric co-occurrence counts (row = centre level, column = neighbour level) of all ROI voxels at `offset`. */
+  cooccurrences(offset: number, ng: number): Float64Array {
+    const key = `${offset}|${ng}`;
+    let m = this.cooc.get(key);
+    if (m === undefined) {
+      m = new Float64Array(ng * ng);
+      const lv = this.grid.levels;
+      for (const v of this.grid.voxels) {
+        const h = lv[v + offset];
+        if (h !== 0) m[(lv[v] - 1) * ng + h - 1] += 1;
+      }
+      this.cooc.set(key, m);
+    }
+    return m;
+  }
+
+  /** Run-length matrix of all ROI voxels along the unit direction `offset`. */
+  runsAlong(offset: number, ng: number): DirectionRuns {
+    const key = `${offset}|${ng}`;
+    let r = this.runs.get(key);
+    if (r === undefined) {
+      this.prime(Int32Array.of(offset), { runLevels: ng });
+      r = this.runs.get(key) as DirectionRuns;
+    }
+    return r;
+  }
+
+  /** Neighbour tallies over `halfOffsets` and their negatives with dependence threshold α. */
+  tallies(halfOffsets: Int32Array, alpha: number): NeighbourTallies {
+    const key = tallyKey(halfOffsets, alpha);
+    let t = this.tally.get(key);
+    if (t === undefined) {
+      t = neighbourTallies(this.grid, halfOffsets, alpha);
+      this.tally.set(key, t);
+    }
+    return t;
+  }
+
+  /** Tallies for a neighbourhood with any α (NGTDM does not use the dependent counts); `alpha` if none is stored. */
+  talliesAnyAlpha(halfOffsets: Int32Array, alpha: number): NeighbourTallies {
+    const prefix = tallyKey(halfOffsets, NaN).replace(/NaN$/, '');
+    for (const [k, t] of this.tally) if (k.startsWith(prefix)) return t;
+    return this.tallies(halfOffsets, alpha);
+  }
+
+  /**
+   * Zones of equal grey level linked through 26-connectivity (`planeAxis` −1) or 8-connectivity within planes
+   * perpendicular to `planeAxis`. With `distanceMap` the zones also carry their minimum distance; zones computed
+   * with a distance map serve later requests without one.
+   */
+  zones(planeAxis: -1 | 0 | 1 | 2, distanceMap?: Int32Array): Zones {
+    const hit = this.zoneSets.get(planeAxis);
+    if (hit && (distanceMap === undefined || this.zoneDistance.get(planeAxis) === distanceMap)) return hit;
+    const parent = this.unionParents.get(planeAxis);
+    const z = parent ? zonesFromParents(this.grid, parent, distanceMap) : labelZones(this.grid, chebyshevNeighbourOffsets(this.grid, 1, planeAxis), distanceMap);
+    this.zoneSets.set(planeAxis, z);
+    if (distanceMap) this.zoneDistance.set(planeAxis, distanceMap);
+    return z;
+  }
+
+
+  /**
+   * Distance of each voxel of `mask` (padded grid) to the mask border in face-neighbour steps: 6-connectivity
+   * (`planeAxis` −1) or 4-connectivity within planes perpendicular to `planeAxis` (IBSI GLDZM).
+   */
+  borderDistances(mask: Uint8Array, planeAxis: -1 | 0 | 1 | 2): Int32Array {
+    const hit = this.distances.get(planeAxis);
+    if (hit && hit.mask === mask) return hit.map;
+    const g = this.grid;
+    const map = borderDistanceMap(mask, faceNeighbourOffsets(g, planeAxis), g.nx, g.ny, g.nz);
+    this.distances.set(planeAxis, { mask, map });
+    return map;
+  }
+}
+
+/**
+ * Zones from a union-find forest whose roots are each zone's first voxel in raster order (same order and content
+ * as {@link labelZones}).
+ */
+function zonesFromParents(grid: TextureGrid, parent: Int32Array, distanceMap?: Int32Array): Zones {
+  const vox = grid.voxels;
+  const n = vox.length;
+  const zoneOf = new Int32Array(grid.levels.length);
+  const level = new Int32Array(n);
+  const size = new Int32Array(n);
+  const dist = new Int32Array(n);
+  const seed = new Int32Array(n);
+  let z = 0;
+  for (let t = 0; t < n; t++) {
+    const v = vox[t];
+    let r = v;
+    while (parent[r] !== r) r = parent[r];
+    let id: number;
+    if (r === v) {
+      id = z++;
+      zoneOf[v] = id;
+      level[id] = grid.levels[v];
+      seed[id] = t;
+      dist[id] = distanceMap ? distanceMap[v] : 0;
+    } else {
+      id = zoneOf[r];
+      if (distanceMap && distanceMap[v] < dist[id]) dist[id] = distanceMap[v];
+    }
+    size[id]++;
+  }
+  return { count: z, level: level.subarray(0, z), size: size.subarray(0, z), distance: dist.subarray(0, z), seed: seed.subarray(0, z) };
+}
+
+function tallyKey(offsets: Int32Array, alpha: number): string {
+  return `${Array.from(offsets).sort((a, b) => a - b).join(',')}|${alpha}`;
+}
+
+/** Longest possible run in a grid (its largest dimension). */
+export function runStride(grid: TextureGrid): number {
+  return Math.max(grid.nx, grid.ny, grid.nz);
+}
