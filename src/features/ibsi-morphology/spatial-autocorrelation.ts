@@ -1,5 +1,5 @@
 import type { Vec3 } from '../../core/vec.js';
-import { fft3d, fftSize } from './fft.js';
+import { fft3d, fft3dRealEven, fftSize } from './fft.js';
 
 /** Moran's I and Geary's C of the intensities of a mask (IBSI 1 §3.1.28–29). */
 export interface SpatialAutocorrelation {
@@ -26,7 +26,8 @@ export interface SpatialAutocorrelationOptions {
  * Both are computed exactly, without the subsampling IBSI allows: the pair sums are Σ_k a_k (K∗b)_k with the
  * kernel K(δ) = 1/‖δ‖ (K(0) = 0) on the voxel grid, and (X_k − X_l)² = (z_k − z_l)² expands into
  * 2Σ z_k²(K∗m)_k − 2Σ z_k (K∗z)_k (m = the mask). For large ROIs the two convolutions K∗m and K∗z are done with
- * one complex FFT of m + i·z on the zero-padded bounding box (no wrap-around), one of K and one inverse.
+ * one complex FFT of m + i·z on the zero-padded bounding box (no wrap-around), a half-cost real-even FFT of K
+ * and one inverse, skipping the lines that hold only padding.
  * NaN when undefined (a single voxel, or all intensities equal).
  */
 export function spatialAutocorrelation(values: ArrayLike<number>, mask: ArrayLike<number>, size: Vec3, spacing: Vec3, options: SpatialAutocorrelationOptions = {}): SpatialAutocorrelation {
@@ -81,29 +82,38 @@ export function spatialAutocorrelation(values: ArrayLike<number>, mask: ArrayLik
       im[t] = z;
       Z2 += z * z;
     }
-    const kr = new Float64Array(total), ki = new Float64Array(total);
-    for (let dk = -(bz - 1); dk <= bz - 1; dk++) {
-      const kk = dk < 0 ? dk + N[2] : dk;
+    const kr = new Float64Array(total);
+    // K(δ) = 1/‖δ‖ on the octant δ ≥ 0, mirrored to the wrapped negative offsets (K is even along every axis)
+    for (let dk = 0; dk < bz; dk++) {
       const ez = (dk * spacing[2]) ** 2;
-      for (let dj = -(by - 1); dj <= by - 1; dj++) {
-        const jj = dj < 0 ? dj + N[1] : dj;
+      for (let dj = 0; dj < by; dj++) {
         const ey = ez + (dj * spacing[1]) ** 2;
-        const base = N[0] * (jj + N[1] * kk);
-        for (let di = -(bx - 1); di <= bx - 1; di++) {
+        const row = N[0] * (dj + N[1] * dk);
+        for (let di = 0; di < bx; di++) {
           const d2 = ey + (di * spacing[0]) ** 2;
-          if (d2 === 0) continue;
-          kr[base + (di < 0 ? di + N[0] : di)] = 1 / Math.sqrt(d2);
+          const w = d2 === 0 ? 0 : 1 / Math.sqrt(d2);
+          kr[row + di] = w;
+          if (di > 0) kr[row + N[0] - di] = w;
         }
       }
+      // mirror rows along y, then planes along z
+      for (let dj = 1; dj < by; dj++) {
+        const src = N[0] * (dj + N[1] * dk);
+        kr.copyWithin(N[0] * (N[1] - dj + N[1] * dk), src, src + N[0]);
+      }
     }
-    fft3d(kr, ki, N, false);
-    fft3d(re, im, N, false);
+    for (let dk = 1; dk < bz; dk++) {
+      const plane = N[0] * N[1];
+      kr.copyWithin(plane * (N[2] - dk), plane * dk, plane * (dk + 1));
+    }
+    fft3dRealEven(kr, N);
+    fft3d(re, im, N, false, [bx, by, bz]);
     for (let t = 0; t < total; t++) {
       const a = kr[t]; // K is real and even: its spectrum is real
       re[t] *= a;
       im[t] *= a;
     }
-    fft3d(re, im, N, true);
+    fft3d(re, im, N, true, [bx, by, bz]);
     W = 0; Szz = 0;
     let Sq = 0;
     for (let k = z0; k <= z1; k++) for (let j = y0; j <= y1; j++) for (let i = x0; i <= x1; i++) {

@@ -51,3 +51,23 @@ test('fft3d forward then inverse returns N·x; sizes are 5-smooth', () => {
   assert.equal(fftSize(1), 1);
   assert.equal(fftSize(7), 8);
 });
+
+test('fft3dRealEven equals the real part of the full complex transform of an even kernel', async () => {
+  const { fft3dRealEven } = await import('../../../src/features/ibsi-morphology/fft.js');
+  const size: [number, number, number] = [10, 6, 5];
+  const n = 300;
+  const k = new Float64Array(n);
+  for (let z = 0; z < 5; z++) for (let y = 0; y < 6; y++) for (let x = 0; x < 10; x++) {
+    const dx = Math.min(x, 10 - x), dy = Math.min(y, 6 - y), dz = Math.min(z, 5 - z);
+    const d2 = dx * dx + 2 * dy * dy + 3 * dz * dz;
+    k[x + 10 * (y + 6 * z)] = d2 === 0 ? 0 : 1 / Math.sqrt(d2);
+  }
+  const re = k.slice(), im = new Float64Array(n);
+  fft3d(re, im, size, false);
+  const even = k.slice();
+  fft3dRealEven(even, size);
+  for (let i = 0; i < n; i++) {
+    assert.ok(Math.abs(even[i] - re[i]) < 1e-12, `real part ${i}`);
+    assert.ok(Math.abs(im[i]) < 1e-12, `imaginary part ${i}`);
+  }
+});
