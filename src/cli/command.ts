@@ -6,6 +6,8 @@ export interface Command {
   readonly summary: string;
   /** Full help text for `dlrn <name> --help` (documents every option). */
   readonly help: string;
+  /** When true, `--help` is passed to `run` (commands with sub-commands answer it themselves). */
+  readonly handlesHelp?: boolean;
   /** Runs the command; resolves to the process exit code. */
   run(argv: string[]): Promise<number>;
 }

@@ -46,7 +46,7 @@ export async function runCli(argv: string[]): Promise<number> {
       process.stderr.write(`dlrn: unknown or unavailable command "${name}".\n\n${usage()}\n`);
       return 2;
     }
-    if (rest.includes('--help') || rest.includes('-h')) {
+    if (!cmd.handlesHelp && (rest.includes('--help') || rest.includes('-h'))) {
       process.stdout.write(cmd.help.trimEnd() + '\n');
       return 0;
     }

@@ -98,33 +98,11 @@ export async function loadStatsAnalysis(name: string): Promise<StatsAnalysisModu
   return m;
 }
 
-/**
- * The analysis named on the process command line (`... stats <analysis> ...`), if any. The top-level
- * CLI answers `--help` itself with this command's `help` before calling `run`, so the help of one
- * analysis has to be loaded while this module is imported.
- */
-function analysisOnCommandLine(argv: readonly string[]): string | undefined {
-  const i = argv.indexOf('stats');
-  const next = i >= 0 ? argv[i + 1] : undefined;
-  return next !== undefined && isStatsAnalysis(next) ? next : undefined;
-}
-
-let helpModule: StatsAnalysisModule | undefined;
-const requested = analysisOnCommandLine(process.argv);
-if (requested !== undefined && (process.argv.includes('--help') || process.argv.includes('-h'))) {
-  try {
-    helpModule = await loadStatsAnalysis(requested);
-  } catch {
-    helpModule = undefined; // run() reports the problem
-  }
-}
-
 const stats: Command = {
   name: 'stats',
   summary: 'statistics over CSV tables: roc, logistic, lasso, screen, calibration, dca, icc',
-  get help(): string {
-    return helpModule ? helpModule.help : overview();
-  },
+  help: overview(),
+  handlesHelp: true,
   async run(argv: string[]): Promise<number> {
     const [name, ...rest] = argv;
     if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
