@@ -9,3 +9,4 @@ export * from './cv-measures.js';
 export * from './lambda-interp.js';
 export { GLMNET_CONTROL_DEFAULTS, type GlmnetControl } from './lognet-path.js';
 export * from './lasso-exact.js';
+export * from './lasso-classifier.js';

@@ -17,7 +17,7 @@ function popSd(v: number[]): number {
 
 test("λ sequence: λ_max from the standardised gradient at the null model, geometric ratio, glmnet's λ_1", () => {
   const fit = fitGlmnet(X, y);
-  const ybar = y.reduce((s, v) => s + v, 0) / n;
+  const ybar = y.reduce((s: number, v) => s + v, 0) / n;
   let lmax = 0;
   for (let j = 0; j < p; j++) {
     const col = X.map((r) => r[j]);
@@ -103,4 +103,17 @@ test('cvGlmnet: fold ids checked, seeded folds reproducible, AUC falls back to d
   const small = cvGlmnet(X.slice(0, 40), y.slice(0, 40), { foldid: randomFoldIds(40, 10, Rng.fromSeed(1)), typeMeasure: 'auc', nlambda: 10 });
   assert.equal(small.typeMeasure, 'deviance');
   assert.ok(small.warnings.some((w) => w.code === 'W_AUC_FEW_ROWS'));
+});
+
+test('LassoLogisticCV: the Classifier protocol over cvGlmnet at λ_min or λ_1se', async () => {
+  const { LassoLogisticCV } = await import('../../../src/models/glmnet/index.js');
+  const f = new LassoLogisticCV({ nfolds: 5, seed: 3, nlambda: 30 }).fit(X, y);
+  const c = f.cv.coef('lambda.min');
+  assert.deepEqual(Array.from(f.coefficients.beta), Array.from(c.beta));
+  const eta = c.intercept + X[3].reduce((t, v, j) => t + v * c.beta[j], 0);
+  assert.ok(Math.abs(f.decisionFunction([X[3]])[0] - eta) < 1e-12);
+  assert.equal(f.predictProba([X[3]])[0], 1 / (1 + Math.exp(-f.decisionFunction([X[3]])[0])));
+  assert.ok(f.selected.includes(0), 'the informative feature is selected');
+  const sparse = new LassoLogisticCV({ nfolds: 5, seed: 3, nlambda: 30, s: 'lambda.1se' }).fit(X, y);
+  assert.ok(sparse.selected.length <= f.selected.length);
 });
