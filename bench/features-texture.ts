@@ -34,13 +34,24 @@ function prepare(img: Volume, lab: Volume, bin: { binWidth: number; convention: 
   return { roi: { size, spacing: img.spacing, levels: d.levels, nLevels: d.nLevels }, morph };
 }
 
-function time(f: () => unknown): number {
+/** Median wall time and median CPU time (user + system of this process) in ms. */
+function measure(f: () => unknown): { wall: number; cpu: number } {
   f(); f();
-  const t: number[] = [];
-  for (let r = 0; r < repeats; r++) { const t0 = performance.now(); f(); t.push(performance.now() - t0); }
-  t.sort((a, b) => a - b);
-  return t[Math.floor(t.length / 2)];
+  const w: number[] = [];
+  const c: number[] = [];
+  for (let r = 0; r < repeats; r++) {
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    f();
+    w.push(performance.now() - t0);
+    const dc = process.cpuUsage(c0);
+    c.push((dc.user + dc.system) / 1000);
+  }
+  const med = (a: number[]): number => a.sort((x, y) => x - y)[Math.floor(a.length / 2)];
+  return { wall: med(w), cpu: med(c) };
 }
+const fmt = (m: { wall: number; cpu: number }): string => `${m.wall.toFixed(1)} wall / ${m.cpu.toFixed(1)} cpu`;
+const time = (f: () => unknown): number => measure(f).wall;
 
 function loadProbe(): number {
   const a = new Int32Array(4_000_000);
@@ -54,7 +65,7 @@ const cases = [
   { name: 'STS_001 (CT)', img: 'data/sts-ct-cohort/cases/STS_001/CT_image.nii.gz', lab: 'data/sts-ct-cohort/cases/STS_001/CT_mask.nii.gz' },
 ];
 
-console.log(`load probe (3.3M-iteration loop): ${loadProbe().toFixed(1)} ms; loadavg ${readFileSync('/proc/loadavg', 'utf8').trim()}`);
+console.log(`times in ms (median of ${repeats}); load probe (3.3M-iteration loop): ${loadProbe().toFixed(1)} ms; loadavg ${readFileSync('/proc/loadavg', 'utf8').trim()}`);
 for (const c of cases) {
   const img = read(c.img);
   const lab = read(c.lab);
@@ -62,13 +73,13 @@ for (const c of cases) {
   const nvox = p.roi.levels.reduce((a, g) => a + (g > 0 ? 1 : 0), 0);
   const row: string[] = [`${c.name}: ${nvox} voxels, ${p.roi.nLevels} levels`];
   for (const [n, f] of [['glcm', pyradiomicsGlcm], ['glrlm', pyradiomicsGlrlm], ['glszm', pyradiomicsGlszm], ['gldm', pyradiomicsGldm], ['ngtdm', pyradiomicsNgtdm]] as const) {
-    row.push(`${n} ${time(() => f(p.roi)).toFixed(1)}`);
+    row.push(`${n} ${fmt(measure(() => f(p.roi)))}`);
   }
-  row.push(`PyRadiomics all 5 classes ${time(() => pyradiomicsTexture(p.roi)).toFixed(1)} ms`);
+  row.push(`PyRadiomics all 5 classes ${fmt(measure(() => pyradiomicsTexture(p.roi)))}`);
   if (c.name.startsWith('IBSI')) {
     const q = prepare(img, lab, { binWidth: 25, convention: 'ibsi', lowerBound: -500 }, [-500, 400]);
-    row.push(`IBSI all families 2D+2.5D (config A) ${time(() => ibsiTexture(q.roi, q.morph, { spatial: ['2D', '2_5D'] })).toFixed(1)} ms`);
-    row.push(`IBSI all families 3D ${time(() => ibsiTexture(q.roi, q.morph, { spatial: ['3D'] })).toFixed(1)} ms`);
+    row.push(`IBSI all families 2D+2.5D (config A) ${fmt(measure(() => ibsiTexture(q.roi, q.morph, { spatial: ['2D', '2_5D'] })))}`);
+    row.push(`IBSI all families 3D ${fmt(measure(() => ibsiTexture(q.roi, q.morph, { spatial: ['3D'] })))}`);
   }
-  console.log(row.join(' | '));
+  console.log(row.join('\n  '));
 }
