@@ -144,7 +144,7 @@ export function planHematoma(rng: Rng, a: AnatomyParams, etiology: Etiology, dif
   const deep = location === 'basal-ganglia' || location === 'thalamus' || location === 'cerebellum';
   const juxtacortical = etiology === 'cvt' || etiology === 'amyloid';
   const depthTarget = deep ? 0 : juxtacortical ? rEq * rng.uniformRange(0.55, 1.0) + rng.uniformRange(1, 5) : rEq + rng.uniformRange(4, 14);
-  const placed = placeCentre(rng, a, location, side, depthTarget);
+  const placed = placeCentre(rng, a, location, side, depthTarget, rEq);
   const c = placed.centre;
 
   const lobes: Lobe[] = [];

@@ -56,10 +56,13 @@ export function inCerebrum(a: AnatomyParams, p: P3, margin = 4): boolean {
 
 /**
  * Places a hematoma centre at `location` on `side`. Lobar centres are put `depth` mm under the brain
- * surface (juxtacortical bleeds: about their radius; subcortical: deeper); deep and infratentorial centres
+ * surface (juxtacortical bleeds: about their radius; subcortical: deeper) and about `radius` mm above the
+ * cranial floor and the tentorium; deep and infratentorial centres
  * follow the template positions of the putamen, thalamus and cerebellar hemisphere, jittered by a few mm.
  */
-export function placeCentre(rng: Rng, a: AnatomyParams, location: LocationName, side: Side, depth: number): PlacedCentre {
+export function placeCentre(rng: Rng, a: AnatomyParams, location: LocationName, side: Side, depth: number, radius = 0): PlacedCentre {
+  // lobar bleeds stay above the cranial floor and the tentorium by about their radius
+  const floorMargin = Math.min(radius, 14) + 3;
   const sx = a.brainA / 66, sy = a.brainB / 80, sz = (sx + sy) / 2;
   const jitter = (p: P3, j: P3): P3 => [p[0] + rng.normal(0, j[0]), p[1] + rng.normal(0, j[1]), p[2] + rng.normal(0, j[2])];
   if (location === 'basal-ganglia') {
@@ -86,7 +89,7 @@ export function placeCentre(rng: Rng, a: AnatomyParams, location: LocationName, 
       if (u >= 0.95) continue;
       const top = a.zc + a.hUp * Math.sqrt(1 - u * u);
       const c: P3 = [x, y, top - depth - rng.uniformRange(0, 4)];
-      if (inCerebrum(a, c) && c[2] > 20) return { location, side, centre: c, depth: brainDepth(a, ...c) };
+      if (inCerebrum(a, c, floorMargin) && c[2] > 20) return { location, side, centre: c, depth: brainDepth(a, ...c) };
     }
     return placeCentre(rng, a, 'parietal', side, depth);
   }
@@ -96,7 +99,7 @@ export function placeCentre(rng: Rng, a: AnatomyParams, location: LocationName, 
     const z = rng.uniformRange(sector.z[0], sector.z[1]) * sz;
     const c = polarPoint(a, side, phi, z, depth);
     const d = brainDepth(a, ...c);
-    if (inCerebrum(a, c) && d > 0.6 * depth) return { location, side, centre: c, depth: d };
+    if (inCerebrum(a, c, floorMargin) && d > 0.6 * depth) return { location, side, centre: c, depth: d };
   }
   // fall back to a central frontal point (never reached with the template geometry, kept for safety)
   const c = polarPoint(a, side, 40, 20, clamp(depth, 5, 30));

@@ -48,6 +48,8 @@ export const PRESETS: Readonly<Record<SynthPreset, Omit<SynthOptions, 'preset' |
   small: { nCentre1: 12, nCentre2: 8, cvtCentre1: 4, cvtCentre2: 3, matrix: 128 },
 };
 
+const INPUT_KEYS = ['preset', 'seed', 'nCentre1', 'nCentre2', 'cvtCentre1', 'cvtCentre2', 'prevalence', 'matrix', 'difficulty', 'missingRate', 'includeDDimer'];
+
 /** Smallest and largest matrix accepted. */
 export const MATRIX_RANGE = [64, 1024] as const;
 
@@ -62,9 +64,10 @@ function intIn(name: string, v: number, lo: number, hi: number): number {
 
 /**
  * Resolves and validates user options against a preset (default `paper`). Throws an
- * {@link InvalidInputError} naming the option, what was expected and what was found.
+ * {@link InvalidInputError} naming the option, what was expected and what was found (also for unknown keys).
  */
 export function resolveSynthOptions(input: SynthOptionsInput = {}): SynthOptions {
+  for (const k of Object.keys(input)) if (!INPUT_KEYS.includes(k)) bad(k, `one of ${INPUT_KEYS.join(', ')}`, k);
   const preset = input.preset ?? 'paper';
   if (!(preset in PRESETS)) bad('preset', 'paper or small', preset);
   const p = PRESETS[preset];

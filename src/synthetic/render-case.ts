@@ -58,7 +58,8 @@ export const HU_MAX = 3071;
  * partial volume); each sub-slice is the layered head (`HeadRaster`), then the deep structures, venous
  * sinuses, the hematoma with edema/SAH and the post-hematoma details painted over it. The slice is then
  * given white Gaussian noise and blurred by the reconstruction kernel (so the noise has the kernel's texture
- * and the centre's sd), the calibration offset is added, and values are rounded to int16 in [−1024, 3071]. The mask is 1 where the slice's
+ * and the centre's sd), the calibration offset is added, and values are rounded to int16 in [−1024, 3071]
+ * (air a few mm or more outside the skin is written as exactly −1000 HU, without noise). The mask is 1 where the slice's
  * blood fraction is ≥ 0.5.
  */
 export function renderCase(plan: CasePlan, opts: RenderOptions = {}): RenderedCase {
@@ -113,7 +114,7 @@ export function renderCase(plan: CasePlan, opts: RenderOptions = {}): RenderedCa
     averageAndAdd(huAcc, bloodAcc, white, 1 / S);
     blur2d(white, nx, ny, kernel, tmp, blurred);
     const off = k * n2;
-    maskVoxels += quantise(blurred, bloodAcc, sc.huOffset, image, mask, off);
+    maskVoxels += quantise(blurred, bloodAcc, sc.huOffset, raster.rowLo, raster.rowHi, nx, image, mask, off);
     if (truth) {
       truth.tissue.set(labAcc, off);
       truth.cleanHu.set(huAcc, off);
@@ -153,11 +154,17 @@ function averageAndAdd(huAcc: Float32Array, bloodAcc: Float32Array, noise: Float
   }
 }
 
-/** Rounds and clamps the blurred slice into the int16 image, sets the mask where blood ≥ 0.5; returns the mask count. */
-function quantise(blurred: Float32Array, blood: Float32Array, offset: number, image: Int16Array, mask: Uint8Array, off: number): number {
+/**
+ * Rounds and clamps the blurred slice into the int16 image and sets the mask where blood ≥ 0.5; returns
+ * the mask count. Pixels outside [rowLo, rowHi) of their row (air at least a few mm away from the skin at
+ * every height) are written as exactly −1000 HU, without noise, which keeps the files small.
+ */
+function quantise(blurred: Float32Array, blood: Float32Array, offset: number, rowLo: Int32Array, rowHi: Int32Array, nx: number, image: Int16Array, mask: Uint8Array, off: number): number {
   const n = blurred.length;
   let count = 0;
   for (let p = 0; p < n; p++) {
+    const i = p % nx, j = (p - i) / nx;
+    if (i < rowLo[j] || i >= rowHi[j]) { image[off + p] = AIR_HU; continue; }
     let v = Math.round(blurred[p] + offset);
     v = v < HU_MIN ? HU_MIN : v > HU_MAX ? HU_MAX : v;
     image[off + p] = v;
@@ -165,3 +172,6 @@ function quantise(blurred: Float32Array, blood: Float32Array, offset: number, im
   }
   return count;
 }
+
+/** HU written for air far from the head. */
+export const AIR_HU = -1000;
