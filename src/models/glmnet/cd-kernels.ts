@@ -129,11 +129,10 @@ const sumFn = reduction('sum', [I32, I32, I32],
   (a) => [op.get(a), op.f64Load()]);
 
 /** Element-wise update over pairs then a scalar tail: params (dst, s1, s2?, n, d). */
-function elementwise(name: string, nPtr: number, vecExpr: (addr: (p: number) => number[][], off: number) => number[][], scalarExpr: (addr: (p: number) => number[][]) => number[][], store: 'f64'): WasmFunction {
+function elementwise(name: string, nPtr: number, vecExpr: (addr: (p: number) => number[][], off: number) => number[][], scalarExpr: (addr: (p: number) => number[][]) => number[][]): WasmFunction {
   // params: 0..nPtr-1 pointers, nPtr = n (i32), nPtr+1 = d (f64); locals: i (byte), end (byte), sd (v128)
   const N = nPtr, D = nPtr + 1, I = nPtr + 2, END = nPtr + 3, SD = nPtr + 4;
   const addr = (p: number): number[][] => [op.get(p), op.get(I), op.i32Add()];
-  void store;
   const body: number[][] = [
     op.get(D), op.f64x2Splat(), op.set(SD),
     op.i32Const(0), op.set(I),
@@ -155,15 +154,15 @@ function elementwise(name: string, nPtr: number, vecExpr: (addr: (p: number) => 
 // r -= d·(v·z)
 const subScaledProductFn = elementwise('subScaledProduct', 3,
   (a) => [...a(0), op.v128Load(), op.get(7), ...a(1), op.v128Load(), ...a(2), op.v128Load(), op.f64x2Mul(), op.f64x2Mul(), op.f64x2Sub()],
-  (a) => [...a(0), op.f64Load(), op.get(4), ...a(1), op.f64Load(), ...a(2), op.f64Load(), op.f64Mul(), op.f64Mul(), op.f64Sub()], 'f64');
+  (a) => [...a(0), op.f64Load(), op.get(4), ...a(1), op.f64Load(), ...a(2), op.f64Load(), op.f64Mul(), op.f64Mul(), op.f64Sub()]);
 // r -= d·v
 const subScaledFn = elementwise('subScaled', 2,
   (a) => [...a(0), op.v128Load(), op.get(6), ...a(1), op.v128Load(), op.f64x2Mul(), op.f64x2Sub()],
-  (a) => [...a(0), op.f64Load(), op.get(3), ...a(1), op.f64Load(), op.f64Mul(), op.f64Sub()], 'f64');
+  (a) => [...a(0), op.f64Load(), op.get(3), ...a(1), op.f64Load(), op.f64Mul(), op.f64Sub()]);
 // e += b·z
 const addScaledFn = elementwise('addScaled', 2,
   (a) => [...a(0), op.v128Load(), op.get(6), ...a(1), op.v128Load(), op.f64x2Mul(), op.f64x2Add()],
-  (a) => [...a(0), op.f64Load(), op.get(3), ...a(1), op.f64Load(), op.f64Mul(), op.f64Add()], 'f64');
+  (a) => [...a(0), op.f64Load(), op.get(3), ...a(1), op.f64Load(), op.f64Mul(), op.f64Add()]);
 
 // absDots(r, z0, n, list, count, out): out[list[t]] = |dot(r, z0 + list[t]·n, n)|   (byte addresses; list of i32)
 const absDotsFn: WasmFunction = (() => {
