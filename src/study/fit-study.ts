@@ -194,7 +194,8 @@ export function fitStudy(data: StudyData, log: (line: string) => void = () => un
       primary = fitOne(classifiers[0]);
     } catch (e) {
       if (!(e instanceof ModelFitError)) throw e;
-      throw new ModelFitError(`the ${setLabels[set.id]} model (${classifiers[0]} on ${train.names.length} selected features) cannot be fitted: ${e.message}`, {
+      throw new ModelFitError(`the ${setLabels[set.id]} model (${classifiers[0]} on ${train.names.length} selected features) cannot be fitted`, {
+        found: e.message.split(' Potential fix:')[0], cause: e,
         fix: 'use `models.classifiers: [signature]` (logistic regression on the LASSO signature), or `selection.lasso.lambda_rule: lambda.1se` for fewer features.',
       });
     }
@@ -257,7 +258,7 @@ export function fitStudy(data: StudyData, log: (line: string) => void = () => un
     dlrnFit = fitLogistic(dlrnRows.training as Float64Array[], yTrain, { termNames: dlrnTerms });
   } catch (e) {
     if (!(e instanceof ModelFitError)) throw e;
-    throw new ModelFitError(`the DLRN logistic regression cannot be fitted: ${e.message}`, { fix: 'the DLR signature separates the training classes perfectly; use `selection.lasso.lambda_rule: lambda.1se` or more training patients.' });
+    throw new ModelFitError('the DLRN logistic regression cannot be fitted', { found: e.message.split(' Potential fix:')[0], cause: e, fix: 'the DLR signature separates the training classes perfectly; use `selection.lasso.lambda_rule: lambda.1se` or more training patients.' });
   }
   const dlrnProb = perCohort(present, (c) => dlrnFit.predict(dlrnRows[c] as Float64Array[]));
   models.dlrn = {

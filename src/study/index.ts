@@ -27,3 +27,4 @@ export * from './bundle.js';
 export * from './predict.js';
 export * from './summary.js';
 export * from './run-study.js';
+export * from './demo.js';
