@@ -12,6 +12,6 @@
  */
 export { pyradiomicsFirstOrder, PYRADIOMICS_FIRSTORDER_DEPRECATED, type PyRadiomicsFirstOrderSettings } from './pyradiomics-firstorder.js';
 export { FIRSTORDER_FEATURES } from './defs.js';
-export { percentileSorted, medianSorted } from './percentile.js';
+export { percentileSorted, medianSorted, sortedCopy } from './percentile.js';
 export { maskedValues, centralMoments, robustMeanAbsDev, type CentralMoments } from './masked-values.js';
 export { levelCounts } from './level-histogram.js';

@@ -34,3 +34,31 @@ export function medianSorted(sorted: ArrayLike<number>): number {
   const m = n >> 1;
   return n % 2 === 1 ? sorted[m] : (sorted[m - 1] + sorted[m]) / 2;
 }
+
+/**
+ * An ascending copy of `x` (NaN-free). Integer samples with a modest range (as CT intensities in HU) are
+ * counting-sorted in O(N + range); other samples use the native numeric sort. The input is not modified.
+ */
+export function sortedCopy(x: Float64Array): Float64Array {
+  const n = x.length;
+  let lo = Infinity, hi = -Infinity, integers = true;
+  for (let i = 0; i < n; i++) {
+    const v = x[i];
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+    if (integers && v !== Math.floor(v)) integers = false;
+  }
+  const range = hi - lo + 1;
+  if (!integers || n < 64 || !(range <= Math.max(4 * n, 65536))) return x.slice().sort();
+  const counts = new Int32Array(range);
+  for (let i = 0; i < n; i++) counts[x[i] - lo]++;
+  const out = new Float64Array(n);
+  let q = 0;
+  for (let r = 0; r < range; r++) {
+    const c = counts[r];
+    if (c === 0) continue;
+    out.fill(lo + r, q, q + c);
+    q += c;
+  }
+  return out;
+}

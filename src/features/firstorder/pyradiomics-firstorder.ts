@@ -2,7 +2,7 @@ import { InvalidInputError } from '../../core/errors.js';
 import type { DiscretisedRoi, FeatureValues, RoiImage } from '../types.js';
 import { levelCounts } from './level-histogram.js';
 import { centralMoments, maskedValues, robustMeanAbsDev } from './masked-values.js';
-import { medianSorted, percentileSorted } from './percentile.js';
+import { medianSorted, percentileSorted, sortedCopy } from './percentile.js';
 
 /** Settings of the PyRadiomics first-order class (names as in PyRadiomics parameter files). */
 export interface PyRadiomicsFirstOrderSettings {
@@ -56,7 +56,7 @@ export function pyradiomicsFirstOrder(roi: RoiImage, grey: DiscretisedRoi, setti
     const s = x[i] + c;
     energy += s * s;
   }
-  const sorted = x.slice().sort();
+  const sorted = sortedCopy(x);
   const p10 = percentileSorted(sorted, 10);
   const p90 = percentileSorted(sorted, 90);
   const counts = levelCounts(grey.levels, roi.intensityMask, grey.nLevels);

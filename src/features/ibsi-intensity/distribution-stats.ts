@@ -1,5 +1,5 @@
 import { centralMoments, robustMeanAbsDev } from '../firstorder/masked-values.js';
-import { medianSorted, percentileSorted } from '../firstorder/percentile.js';
+import { medianSorted, percentileSorted, sortedCopy } from '../firstorder/percentile.js';
 
 /**
  * The statistics that IBSI defines identically for intensities (`stat_*`, IBSI 1 §3.3) and discretised intensities
@@ -33,7 +33,7 @@ export interface DistributionStats {
 export function distributionStats(x: Float64Array): DistributionStats {
   const n = x.length;
   const m = centralMoments(x);
-  const sorted = x.slice().sort();
+  const sorted = sortedCopy(x);
   const median = medianSorted(sorted);
   const p10 = percentileSorted(sorted, 10);
   const p25 = percentileSorted(sorted, 25);

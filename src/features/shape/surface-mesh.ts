@@ -131,20 +131,29 @@ export function surfaceMesh(mask: ArrayLike<number>, size: Vec3, spacing: Vec3):
 
 /** Midpoints of padded-box edges with differing ends, as doubled padded-box indices. */
 function meshVertices(pm: Uint8Array, px: number, py: number, pz: number): Int32Array {
-  const out: number[] = [];
   const sxy = px * py;
-  for (let d = 0; d < pz; d++) {
+  let count = 0;
+  for (let d = 0, p = 0; d < pz; d++) {
     for (let b = 0; b < py; b++) {
-      const row = px * (b + py * d);
-      for (let a = 0; a < px; a++) {
-        const p = row + a;
+      for (let a = 0; a < px; a++, p++) {
         const v = pm[p];
-        const X = 2 * a, Y = 2 * b, Z = 2 * d;
-        if (a + 1 < px && pm[p + 1] !== v) out.push(X + 1, Y, Z);
-        if (b + 1 < py && pm[p + px] !== v) out.push(X, Y + 1, Z);
-        if (d + 1 < pz && pm[p + sxy] !== v) out.push(X, Y, Z + 1);
+        if (a + 1 < px && pm[p + 1] !== v) count++;
+        if (b + 1 < py && pm[p + px] !== v) count++;
+        if (d + 1 < pz && pm[p + sxy] !== v) count++;
       }
     }
   }
-  return Int32Array.from(out);
+  const out = new Int32Array(3 * count);
+  let q = 0;
+  for (let d = 0, p = 0; d < pz; d++) {
+    for (let b = 0; b < py; b++) {
+      for (let a = 0; a < px; a++, p++) {
+        const v = pm[p];
+        if (a + 1 < px && pm[p + 1] !== v) { out[q++] = 2 * a + 1; out[q++] = 2 * b; out[q++] = 2 * d; }
+        if (b + 1 < py && pm[p + px] !== v) { out[q++] = 2 * a; out[q++] = 2 * b + 1; out[q++] = 2 * d; }
+        if (d + 1 < pz && pm[p + sxy] !== v) { out[q++] = 2 * a; out[q++] = 2 * b; out[q++] = 2 * d + 1; }
+      }
+    }
+  }
+  return out;
 }

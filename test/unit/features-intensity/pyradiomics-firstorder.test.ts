@@ -92,3 +92,17 @@ test('typed errors: empty mask, NaN voxel, missing grey level, grid mismatch', (
   assert.throws(() => pyradiomicsFirstOrder(roi(), grey([1, 1, 0, 1, 1, 1, 1, 0], 1)), InvalidInputError);
   assert.throws(() => pyradiomicsFirstOrder(roi(), { size: [1, 1, 1], spacing: [1, 1, 1], levels: Int32Array.of(1), nLevels: 1 }), InvalidInputError);
 });
+
+test('sortedCopy: counting sort for integer samples equals the numeric sort; floats fall back', async () => {
+  const { sortedCopy } = await import('../../../src/features/firstorder/index.js');
+  const { Rng } = await import('../../../src/core/rng.js');
+  const rng = Rng.fromSeed(4);
+  const ints = Float64Array.from({ length: 5000 }, () => rng.intRange(-1024, 3071));
+  const before = ints.slice();
+  assert.deepEqual(sortedCopy(ints), ints.slice().sort());
+  assert.deepEqual(ints, before); // the input is not modified
+  const floats = Float64Array.from({ length: 300 }, () => rng.normal() * 100);
+  assert.deepEqual(sortedCopy(floats), floats.slice().sort());
+  const wide = Float64Array.from({ length: 100 }, (_, i) => (i % 2 ? 1e9 : -1e9) + i);
+  assert.deepEqual(sortedCopy(wide), wide.slice().sort());
+});
