@@ -85,6 +85,7 @@ export function fTails(x: number, df1: number, df2: number): Tails {
     return { lower: c.upper, upper: c.lower };
   }
   const mx = df1 * x;
+  if (!Number.isFinite(mx)) return { lower: 1, upper: 0 };
   if (mx > df2) {
     const r = incompleteBeta(df2 / (df2 + mx), df2 / 2, df1 / 2, mx / (df2 + mx));
     return { lower: r.upper, upper: r.lower };
@@ -153,6 +154,13 @@ export function qf(p: number, df1: number, df2: number, lowerTail = true): numbe
   checkDf(df2, 'qf', 'df2');
   if (p === (lowerTail ? 0 : 1)) return 0;
   if (p === (lowerTail ? 1 : 0)) return Infinity;
+  // With tiny df2 the quantile can exceed the largest double (R returns Inf there). For large x the upper
+  // tail is I_y(df2/2, df1/2) with y = df2/(df2 + df1·x) ≈ (df2/df1)/x, and I_y(a, b) ≈ y^a / (a·B(a, b)).
+  if (df2 !== Infinity && df1 !== Infinity) {
+    const a = df2 / 2;
+    const logUpperAtMax = a * (Math.log(df2 / df1) - Math.log(Number.MAX_VALUE)) - Math.log(a) - lbeta(a, df1 / 2);
+    if (logUpperAtMax > Math.log(lowerTail ? 0.5 - p + 0.5 : p)) return Infinity;
+  }
   return positiveQuantile((x) => fTails(x, df1, df2), p, lowerTail, 1);
 }
 

@@ -93,15 +93,8 @@ export function icc(table: MatrixInput, options: IccOptions = {}): IccBlock {
   const icc3k = (msr - mse) / msr;
 
   const q = 1 - alpha / 2;
-  // R's qf returns Inf where the upper quantile overflows (tiny df); the ICC2 bound is then NaN, as in psych
-  const qfR = (pp: number, d1: number, d2: number): number => {
-    try {
-      return qf(pp, d1, d2);
-    } catch (e) {
-      if (e instanceof RangeError && d2 < 1) return Infinity;
-      throw e;
-    }
-  };
+  // qf returns Inf where the upper quantile overflows (tiny df), as R does; the ICC2 bound is then NaN, as in psych
+  const qfR = qf;
   const f1 = msr / msw;
   const df1n = n - 1;
   const df1d = n * (k - 1);
