@@ -1,22 +1,19 @@
 import { FIRSTORDER_FEATURES, pyradiomicsFirstOrder, PYRADIOMICS_FIRSTORDER_DEPRECATED } from './firstorder/index.js';
 import {
   GLCM_PYRADIOMICS_NAMES, GLDM_PYRADIOMICS_NAMES, GLRLM_PYRADIOMICS_NAMES, GLSZM_PYRADIOMICS_NAMES, NGTDM_PYRADIOMICS_NAMES,
-  pyradiomicsTexture, ibsiTexture, TEXTURE_FEATURE_DEFS, type PyradiomicsTextureClass, type IbsiSpatial,
+  pyradiomicsTexture, TEXTURE_FEATURE_DEFS, type PyradiomicsTextureClass,
 } from './texture/index.js';
 import type { DiscretisedRoi, FeatureDef, FeatureValues, RoiImage } from './types.js';
 import { pyradiomicsShape, pyradiomicsShape2D, PYRADIOMICS_SHAPE_DEPRECATED, PYRADIOMICS_SHAPE2D_DEPRECATED, SHAPE_FEATURES, SHAPE2D_FEATURES } from './shape/index.js';
-import { ibsiMorphology, IBSI_MORPHOLOGY_FEATURES } from './ibsi-morphology/index.js';
-import {
-  ibsiIntensityHistogram, ibsiIntensityStats, ibsiIntensityVolumeHistogram, ibsiLocalIntensity, IBSI_INTENSITY_FEATURES,
-  type IvhDiscretisation,
-} from './ibsi-intensity/index.js';
+import { IBSI_MORPHOLOGY_FEATURES } from './ibsi-morphology/defs.js';
+import { IBSI_INTENSITY_FEATURES } from './ibsi-intensity/defs.js';
 import type { PyradiomicsSettings } from './extractor/pyradiomics-settings.js';
 import type { PyradiomicsClass } from './extractor/params-file.js';
-import type { IbsiDiscretisation } from './extractor/ibsi-configs.js';
 
 /**
  * The explicit feature registry: every feature family, its `FeatureDef`s (family, PyRadiomics name, IBSI tag stem,
- * IBSI id) and how the extractor computes it. No reflection: adding a family means adding an entry here.
+ * IBSI id) and how the extractor computes it. No reflection: adding a family means adding an entry here (PyRadiomics
+ * classes) or in `extractor/ibsi-families.ts` (IBSI families, loaded only in IBSI mode to keep start-up quick).
  */
 
 /** What a PyRadiomics-mode class computation receives. */
@@ -124,67 +121,3 @@ export function pyradiomicsClassEntry(name: string): PyradiomicsClassEntry | und
 export const FEATURE_REGISTRY: readonly FeatureDef[] = Object.freeze([
   ...SHAPE_FEATURES, ...SHAPE2D_FEATURES, ...FIRSTORDER_FEATURES, ...TEXTURE_FEATURE_DEFS, ...IBSI_MORPHOLOGY_FEATURES, ...IBSI_INTENSITY_FEATURES,
 ]);
-
-/** What an IBSI-mode family computation receives. */
-export interface IbsiFamilyInput {
-  /**
-   * The ROI crop, padded so that every voxel within 6.3 mm of the ROI is present (local intensity peaks):
-   * `values` after interpolation/rounding, `intensityMask` after re-segmentation, `morphologicalMask` before it.
-   */
-  readonly roi: RoiImage;
-  /** IBSI-discretised grey levels of the intensity ROI (texture and intensity histogram), same grid. */
-  readonly grey: DiscretisedRoi;
-  /** IBSI texture spatial approaches to compute. */
-  readonly spatial: readonly IbsiSpatial[];
-  /** Texture distance δ (GLCM, NGTDM, NGLDM) and NGLDM α. */
-  readonly distance: number;
-  readonly ngldmAlpha: number;
-  /** Intensity-volume histogram discretisation and the re-segmentation range (its bounds limit the IVH). */
-  readonly ivh: IbsiDiscretisation;
-  readonly resegmentRange: readonly [number, number] | null;
-  /** True when the crop was clipped by the image edge (local intensity spheres may be truncated there). */
-  readonly cropClippedByImage: boolean;
-}
-
-/** One IBSI family (or group of families computed together). Values are keyed by full IBSI tag. */
-export interface IbsiFamilyEntry {
-  readonly name: string;
-  readonly defs: readonly FeatureDef[];
-  compute(input: IbsiFamilyInput): FeatureValues;
-}
-
-const ibsiTextureEntry: IbsiFamilyEntry = {
-  name: 'texture',
-  defs: TEXTURE_FEATURE_DEFS,
-  compute: ({ roi, grey, spatial, distance, ngldmAlpha }) =>
-    ibsiTexture(grey, roi.morphologicalMask, { spatial, distance, alpha: ngldmAlpha }),
-};
-
-const ibsiMorphologyEntry: IbsiFamilyEntry = {
-  name: 'morphology',
-  defs: IBSI_MORPHOLOGY_FEATURES,
-  compute: ({ roi }) => ibsiMorphology(roi),
-};
-
-function ivhDiscretisation(d: IbsiDiscretisation): IvhDiscretisation {
-  if (d.method === 'FBS') return { kind: 'fbs', binWidth: d.binWidth };
-  if (d.method === 'FBN') return { kind: 'fbn', binCount: d.binCount };
-  return { kind: 'none' };
-}
-
-const ibsiIntensityEntry: IbsiFamilyEntry = {
-  name: 'intensity',
-  defs: IBSI_INTENSITY_FEATURES,
-  compute: ({ roi, grey, ivh, resegmentRange, cropClippedByImage }) => ({
-    ...ibsiLocalIntensity(roi, { allowTruncatedNeighbourhood: cropClippedByImage }),
-    ...ibsiIntensityStats(roi),
-    ...ibsiIntensityHistogram(grey),
-    ...ibsiIntensityVolumeHistogram(roi, {
-      discretisation: ivhDiscretisation(ivh),
-      range: resegmentRange ? { lower: resegmentRange[0], upper: resegmentRange[1] } : undefined,
-    }),
-  }),
-};
-
-/** IBSI families available in this build, in IBSI table order. */
-export const IBSI_FAMILY_REGISTRY: readonly IbsiFamilyEntry[] = Object.freeze([ibsiMorphologyEntry, ibsiIntensityEntry, ibsiTextureEntry]);

@@ -10,7 +10,7 @@ import { readImage, readMask } from '../../src/io/index.js';
 import { extractIbsi } from '../../src/features/extractor/ibsi-extract.js';
 import { ibsiConfig } from '../../src/features/extractor/ibsi-configs.js';
 import { compareIbsi, readIbsiReference, roundingAllowance, ibsiPass } from '../../src/features/extractor/conformance.js';
-import { IBSI_FAMILY_REGISTRY } from '../../src/features/registry.js';
+import { IBSI_FAMILY_REGISTRY } from '../../src/features/extractor/ibsi-families.js';
 import { shared } from '../helpers/paths.js';
 
 const R = shared('reference/radiomics/ibsi/ibsi1');

@@ -2,7 +2,6 @@ import { isDlrnError } from '../../core/errors.js';
 import { readImage, readMask } from '../../io/index.js';
 import type { IbsiConfigId } from './ibsi-configs.js';
 import { ibsiConfig } from './ibsi-configs.js';
-import { extractIbsi } from './ibsi-extract.js';
 import { defaultPyradiomicsParams, type PyradiomicsParams } from './params-file.js';
 import { extractPyradiomics, type ExtractionResult } from './pyradiomics-extract.js';
 
@@ -23,7 +22,11 @@ export async function extractCaseFiles(imagePath: string, maskPath: string, opti
   const image = await readImage(imagePath);
   const lab = label ?? (options.mode === 'pyradiomics' ? (options.params ?? defaultPyradiomicsParams()).settings.label : 1);
   const { labelMap } = await readMask(maskPath, { label: lab, like: image });
-  if (options.mode === 'ibsi') return extractIbsi({ image, labelMap }, ibsiConfig(options.ibsiConfig ?? 'C'), lab);
+  if (options.mode === 'ibsi') {
+    // loaded on demand: the IBSI families are not needed in PyRadiomics mode
+    const { extractIbsi } = await import('./ibsi-extract.js');
+    return extractIbsi({ image, labelMap }, ibsiConfig(options.ibsiConfig ?? 'C'), lab);
+  }
   return extractPyradiomics({ image, labelMap }, options.params ?? defaultPyradiomicsParams(), lab);
 }
 

@@ -6,7 +6,7 @@ import { discretise, type DiscretisationSettings } from '../../preprocess/discre
 import { resegmentIbsi } from '../../preprocess/resegment.js';
 import { ibsiGrid, resampleMaskIbsi, resampleVolume } from '../../preprocess/resample.js';
 import { roundIntensities } from '../../preprocess/round.js';
-import { IBSI_FAMILY_REGISTRY } from '../registry.js';
+import { IBSI_FAMILY_REGISTRY } from './ibsi-families.js';
 import type { FeatureValues, RoiImage } from '../types.js';
 import type { IbsiConfig } from './ibsi-configs.js';
 import { ibsiImageDiagnostics, ibsiRoiDiagnostics } from './ibsi-diagnostics.js';

@@ -13,6 +13,7 @@ export * from './provenance.js';
 export * from './pyradiomics-extract.js';
 export * from './ibsi-diagnostics.js';
 export * from './ibsi-extract.js';
+export * from './ibsi-families.js';
 export * from './extract-case.js';
 export * from './batch.js';
 export * from './conformance.js';

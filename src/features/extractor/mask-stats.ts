@@ -10,6 +10,21 @@ export function voxelHash(data: ArrayBufferView): string {
   return createHash('sha1').update(new Uint8Array(data.buffer, data.byteOffset, data.byteLength)).digest('hex');
 }
 
+/**
+ * SHA-1 of the voxels converted to little-endian uint32 (PyRadiomics casts masks to UInt32 before hashing), streamed
+ * in chunks so no full-size copy is made.
+ */
+export function uint32VoxelHash(data: ArrayLike<number>): string {
+  const h = createHash('sha1');
+  const chunk = new Uint32Array(1 << 16);
+  for (let start = 0; start < data.length; start += chunk.length) {
+    const n = Math.min(chunk.length, data.length - start);
+    for (let i = 0; i < n; i++) chunk[i] = data[start + i];
+    h.update(new Uint8Array(chunk.buffer, 0, n * 4));
+  }
+  return h.digest('hex');
+}
+
 /** Mean, minimum and maximum of all voxels (Float64 accumulation). */
 export function volumeStats(data: ArrayLike<number>): { mean: number; min: number; max: number } {
   let s = 0;

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
+import { createRequire } from 'node:module';
 import { FileNotFoundError, InvalidInputError } from '../../core/errors.js';
 import { parsePyradiomicsSettings, PYRADIOMICS_DEFAULTS, type PyradiomicsSettings } from './pyradiomics-settings.js';
 
@@ -36,6 +36,13 @@ export function defaultPyradiomicsParams(): PyradiomicsParams {
 }
 
 const TOP_KEYS = ['setting', 'imageType', 'featureClass', 'voxelSetting'];
+
+let yamlParse: ((text: string) => unknown) | undefined;
+/** The YAML parser, loaded on first use (keeps `dlrn extract` without a parameter file quick to start). */
+function parseYaml(text: string): unknown {
+  yamlParse ??= (createRequire(import.meta.url)('yaml') as { parse: (t: string) => unknown }).parse;
+  return yamlParse(text);
+}
 
 /**
  * Parses the text of a parameter file (YAML; JSON is YAML too). `file` is used in error messages.

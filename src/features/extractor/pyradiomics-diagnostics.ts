@@ -1,7 +1,7 @@
 import { indexToPhysical, type Geometry } from '../../core/geometry.js';
 import type { Vec3 } from '../../core/vec.js';
 import { cropArray } from '../../preprocess/crop.js';
-import { countComponents, maskedStats, summariseMask, volumeStats, voxelHash, type MaskSummary } from './mask-stats.js';
+import { countComponents, maskedStats, summariseMask, uint32VoxelHash, volumeStats, voxelHash, type MaskSummary } from './mask-stats.js';
 import { diagnosticsName } from './naming.js';
 import { pyFloat, pyFloatTuple, pyIntTuple } from './python-format.js';
 
@@ -40,7 +40,7 @@ export function maskDiagnostics(
   opts: { labelMapForHash?: ArrayLike<number>; image?: ArrayLike<number>; summary?: MaskSummary } = {},
 ): MaskSummary {
   const group = `Mask-${stage}`;
-  if (opts.labelMapForHash) out[diagnosticsName(group, 'Hash')] = voxelHash(new Uint32Array(opts.labelMapForHash));
+  if (opts.labelMapForHash) out[diagnosticsName(group, 'Hash')] = uint32VoxelHash(opts.labelMapForHash);
   out[diagnosticsName(group, 'Spacing')] = pyFloatTuple(g.spacing);
   out[diagnosticsName(group, 'Size')] = pyIntTuple(g.size);
   const s = opts.summary ?? summariseMask(mask, g.size);
