@@ -47,11 +47,16 @@ export function tridiagonalize(a: Float64Array, n: number): Tridiagonal {
     for (let i = k + 1; i < n; i++) pv += p[i] * v[i];
     const c = (beta * pv) / 2;
     for (let i = k + 1; i < n; i++) p[i] -= c * v[i];
-    // A22 −= v wᵀ + w vᵀ
+    // A22 −= v wᵀ + w vᵀ (symmetric: compute the lower triangle, mirror it)
     for (let i = k + 1; i < n; i++) {
       const vi = v[i];
       const wi = p[i];
-      for (let j = k + 1; j < n; j++) m[i * n + j] -= vi * p[j] + wi * v[j];
+      const row = i * n;
+      for (let j = k + 1; j <= i; j++) {
+        const val = m[row + j] - (vi * p[j] + wi * v[j]);
+        m[row + j] = val;
+        m[j * n + i] = val;
+      }
     }
     e[k] = r;
   }

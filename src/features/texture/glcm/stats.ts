@@ -213,7 +213,9 @@ export function glcmStats(counts: Float64Array, ng: number, options: GlcmStatsOp
 /**
  * Maximal correlation coefficient √λ₂ of Q = D_x⁻¹ P D_y⁻¹ Pᵀ (D = diag of the marginals), computed from the
  * similar symmetric matrix S = D_x^{−1/2} P D_y⁻¹ Pᵀ D_x^{−1/2} restricted to grey levels with p_x > 0
- * (rows with p_x = 0 only add zero eigenvalues). PyRadiomics returns 1 when the ROI has one grey level.
+ * (rows with p_x = 0 only add zero eigenvalues). For a symmetric P (p_x = p_y), S = A² with
+ * A = D^{−1/2} P D^{−1/2}, whose eigenvalues lie in [−1, 1] with λ₁ = 1, so √λ₂(S) = max(|λ₂(A)|, |λ_min(A)|) and
+ * the matrix product is not needed. PyRadiomics returns 1 when the ROI has one grey level.
  */
 function maximalCorrelation(px: Float64Array, py: Float64Array, counts: Float64Array, ng: number, total: number, presentLevels?: number): number {
   const idx: number[] = [];
@@ -222,6 +224,15 @@ function maximalCorrelation(px: Float64Array, py: Float64Array, counts: Float64A
   if (present < 2) return 1;
   const n = idx.length;
   if (n < 2) return 0;
+  if (isSymmetric(counts, ng)) {
+    const a = new Float64Array(n * n);
+    const sq = idx.map((i) => Math.sqrt(px[i]));
+    for (let u = 0; u < n; u++) {
+      for (let w = 0; w < n; w++) a[u * n + w] = counts[idx[u] * ng + idx[w]] / total / (sq[u] * sq[w]);
+    }
+    const t = tridiagonalize(a, n);
+    return Math.min(1, Math.max(Math.abs(kthLargestEigenvalue(t, 2)), Math.abs(kthLargestEigenvalue(t, n))));
+  }
   const cols: number[] = [];
   for (let b = 0; b < ng; b++) if (py[b] > 0) cols.push(b);
   // R_ak = p_ak / sqrt(p_x(a) p_y(k)); S = R Rᵀ
@@ -246,4 +257,9 @@ function maximalCorrelation(px: Float64Array, py: Float64Array, counts: Float64A
   }
   const lambda2 = kthLargestEigenvalue(tridiagonalize(s, n), 2);
   return Math.sqrt(Math.max(lambda2, 0));
+}
+
+function isSymmetric(m: Float64Array, ng: number): boolean {
+  for (let a = 0; a < ng; a++) for (let b = 0; b < a; b++) if (m[a * ng + b] !== m[b * ng + a]) return false;
+  return true;
 }
