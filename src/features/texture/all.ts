@@ -5,6 +5,7 @@ import { buildTextureGrid, cropMaskToGrid, gridOffset, type TextureGrid } from '
 import { maxDistance, pyradiomicsAngles } from './common/pyradiomics-settings.js';
 import { axisOfForce2DDimension } from './common/directions.js';
 import { TextureCache } from './common/texture-cache.js';
+import { checkGlcmLevels } from './glcm/matrix.js';
 import type { Direction } from './common/directions.js';
 import { ibsiGlcmOnGrid } from './glcm/ibsi.js';
 import { type GlcmPyradiomicsSettings, pyradiomicsGlcmOnGrid } from './glcm/pyradiomics.js';
@@ -43,6 +44,7 @@ export function pyradiomicsTexture(
   settings: PyradiomicsAllTextureSettings = {},
 ): FeatureValues {
   const grid = buildTextureGrid(roi, maxDistance(settings));
+  if (classes.includes('glcm')) checkGlcmLevels(grid.maxLevel);
   const cache = new TextureCache(grid);
   const distances = settings.distances ?? [1];
   const wantCm = classes.includes('glcm');
@@ -97,6 +99,7 @@ export function ibsiTexture(
   const grid = buildTextureGrid(roi, distance, [morph]);
   const spatial = options.spatial ?? IBSI_SPATIAL;
   const opts: IbsiTextureOptions = { ...options, spatial };
+  if (families.includes('cm')) checkGlcmLevels(grid.nLevels);
   const cache = new TextureCache(grid);
   const alpha = options.alpha ?? 0;
   if (spatial.includes('3D') && distance === 1) {

@@ -83,6 +83,11 @@ test('invalid settings throw InvalidInputError', () => {
   assert.throws(() => pyradiomicsGldm(roi, { gldm_a: -1 }), InvalidInputError);
   assert.throws(() => ibsiGlcm(roi, { distance: 1.5 }), InvalidInputError);
   assert.throws(() => ibsiNgldm(roi, { alpha: Number.NaN }), InvalidInputError);
+  // co-occurrence matrices with too many grey levels are refused (memory)
+  const many = cube(2, 3000);
+  assert.throws(() => pyradiomicsGlcm(many), InvalidInputError);
+  assert.throws(() => ibsiTexture(many), InvalidInputError);
+  assert.equal(pyradiomicsGlszm(many).ZonePercentage, 1 / 8); // other families still work
   // a morphological mask must contain the intensity mask
   const morph = new Uint8Array(roi.levels.length);
   assert.throws(() => ibsiGldzm(roi, morph), InvalidInputError);

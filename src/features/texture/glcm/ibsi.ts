@@ -3,7 +3,7 @@ import { directionalAggregationsFor, IBSI_SPATIAL, type IbsiTextureOptions, nanM
 import { checkDistance, ibsiDirections } from '../common/directions.js';
 import { buildTextureGrid, gridOffset, type TextureGrid } from '../common/grid.js';
 import { GLCM_FEATURES } from './defs.js';
-import { addCooccurrences, addInto, matrixTotal, symmetrise } from './matrix.js';
+import { addCooccurrences, addInto, checkGlcmLevels, matrixTotal, symmetrise } from './matrix.js';
 import { TextureCache } from '../common/texture-cache.js';
 import { glcmStats, type GlcmStats } from './stats.js';
 
@@ -37,6 +37,7 @@ export function ibsiGlcm(roi: DiscretisedRoi, options: IbsiTextureOptions = {}):
 /** {@link ibsiGlcm} on a prepared grid (padding ≥ distance). */
 export function ibsiGlcmOnGrid(grid: TextureGrid, options: IbsiTextureOptions = {}, cache = new TextureCache(grid)): FeatureValues {
   const ng = grid.nLevels;
+  checkGlcmLevels(ng);
   const distance = options.distance ?? 1;
   const want = new Set(directionalAggregationsFor(options.spatial ?? IBSI_SPATIAL));
   const out: FeatureValues = {};

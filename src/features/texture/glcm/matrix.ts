@@ -1,4 +1,18 @@
+import { InvalidInputError } from '../../../core/errors.js';
 import type { TextureGrid } from '../common/grid.js';
+
+/** Largest N_g for which GLCMs are built (13 matrices of N_g² doubles; 2000 levels ≈ 416 MB). */
+export const MAX_GLCM_LEVELS = 2000;
+
+/** Throws InvalidInputError when N_g is too large for co-occurrence matrices. */
+export function checkGlcmLevels(ng: number): void {
+  if (ng > MAX_GLCM_LEVELS) {
+    throw new InvalidInputError('too many grey levels for a co-occurrence matrix', {
+      expected: `at most ${MAX_GLCM_LEVELS} grey levels`, found: `${ng}`,
+      fix: 'use a larger bin width (binWidth) or a fixed bin number (binCount) for texture features.',
+    });
+  }
+}
 
 /**
  * Adds to `out` (N_g × N_g, row-major) the co-occurrence counts of the ROI voxels `grid.voxels[from..to)`

@@ -7,7 +7,7 @@ import {
   type PyradiomicsTextureSettings, type WeightingNorm,
 } from '../common/pyradiomics-settings.js';
 import { GLCM_FEATURES } from './defs.js';
-import { matrixTotal, symmetrise } from './matrix.js';
+import { checkGlcmLevels, matrixTotal, symmetrise } from './matrix.js';
 import { TextureCache } from '../common/texture-cache.js';
 import { glcmStats, type GlcmStats, PYRADIOMICS_EPS } from './stats.js';
 
@@ -47,6 +47,7 @@ export function pyradiomicsGlcmMatrices(roi: DiscretisedRoi, settings: GlcmPyrad
 
 function glcmMatricesOnGrid(grid: TextureGrid, settings: GlcmPyradiomicsSettings, cache: TextureCache): PyradiomicsGlcmMatrices {
   const ng = grid.maxLevel;
+  checkGlcmLevels(ng);
   const norm = checkWeightingNorm(settings.weightingNorm);
   const angles = pyradiomicsAngles(grid, settings, settings.distances ?? [1]);
   const symmetric = settings.symmetricalGLCM ?? true;
