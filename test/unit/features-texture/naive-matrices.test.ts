@@ -122,3 +122,42 @@ test('NGTDM and GLDM equal a direct scan of the 26 neighbours', () => {
     assert.deepEqual(new Map([...asMap(pyradiomicsGldmMatrix(roi))].sort()), new Map([...dep].sort()));
   }
 });
+
+test('distance weighting: GLCM sums exp(−‖d‖²)-weighted angle matrices, GLRLM ‖d‖-weighted ones (d in mm)', () => {
+  const roi = { ...rois[0], spacing: [0.7, 1.1, 2.5] as [number, number, number] };
+  const plain = pyradiomicsGlcmMatrices(roi);
+  const rawTotal = (a: number): number => {
+    // pairs per angle, counted both ways (normalised matrices sum to 1)
+    const d = plain.angles[a];
+    let n = 0;
+    eachVoxel(roi, (x, y, z) => { if (at(roi, x + d[0], y + d[1], z + d[2]) > 0) n += 2; });
+    return n;
+  };
+  const norms: Record<string, (c: number[]) => number> = {
+    infinity: (c) => Math.max(...c),
+    euclidean: (c) => Math.sqrt(c.reduce((s, x) => s + x * x, 0)),
+    manhattan: (c) => c.reduce((s, x) => s + x, 0),
+  };
+  for (const [norm, len] of Object.entries(norms)) {
+    const w = pyradiomicsGlcmMatrices(roi, { weightingNorm: norm as 'infinity' });
+    assert.equal(w.matrices.length, 1);
+    const ng = plain.ng;
+    const sum = new Float64Array(ng * ng);
+    plain.angles.forEach((d, a) => {
+      const l = len(d.map((x, k) => Math.abs(x) * roi.spacing[k]));
+      const wt = Math.exp(-l * l) * rawTotal(a);
+      for (let t = 0; t < sum.length; t++) sum[t] += wt * plain.matrices[a][t];
+    });
+    const tot = sum.reduce((s, x) => s + x, 0);
+    for (let t = 0; t < sum.length; t++) assert.ok(Math.abs(w.matrices[0][t] - sum[t] / tot) < 1e-12, `${norm} GLCM`);
+    const runsPlain = pyradiomicsGlrlmMatrices(roi);
+    const runsW = pyradiomicsGlrlmMatrices(roi, { weightingNorm: norm as 'infinity' });
+    const want = new Map<string, number>();
+    runsPlain.angles.forEach((d, a) => {
+      const l = len(d.map((x, k) => Math.abs(x) * roi.spacing[k]));
+      for (const [k, c] of asMap(runsPlain.matrices[a])) want.set(k, (want.get(k) ?? 0) + l * c);
+    });
+    for (const [k, c] of asMap(runsW.matrices[0])) assert.ok(Math.abs(c - (want.get(k) ?? 0)) < 1e-9 * c, `${norm} GLRLM ${k}`);
+    assert.equal(asMap(runsW.matrices[0]).size, want.size);
+  }
+});
