@@ -38,7 +38,9 @@ export interface EnclosingEllipsoid {
 /**
  * Minimum-volume enclosing ellipsoid (MVEE) of points (x, y, z interleaved) by Khachiyan's barycentric coordinate
  * ascent (Khachiyan 1996; Todd & Yıldırım 2007), stopping when the weight update falls below `tolerance`
- * (IBSI 1 §3.1.20 default τ = 0.001). Use the convex hull vertices: the MVEE depends on them only.
+ * (IBSI 1 §3.1.20 default τ = 0.001). X⁻¹ and the Mahalanobis terms are updated by Sherman–Morrison rank-one
+ * updates (refreshed every 64 steps), so an iteration costs O(n). Use the convex hull vertices: the MVEE depends
+ * on them only.
  * Returns null for fewer than 4 points or a degenerate (coplanar) set.
  */
 export function minimumVolumeEnclosingEllipsoid(points: ArrayLike<number>, tolerance = 0.001, maxIterations = 100000): EnclosingEllipsoid | null {
@@ -46,30 +48,27 @@ export function minimumVolumeEnclosingEllipsoid(points: ArrayLike<number>, toler
   if (n < 4) return null;
   const u = new Float64Array(n).fill(1 / n);
   const P = (i: number, d: number) => points[3 * i + d];
+  const Q = new Float64Array(4 * n); // lifted points q_i = (p_i, 1)
+  for (let i = 0; i < n; i++) { Q[4 * i] = P(i, 0); Q[4 * i + 1] = P(i, 1); Q[4 * i + 2] = P(i, 2); Q[4 * i + 3] = 1; }
+  const M = new Float64Array(n); // M_i = q_iᵀ X⁻¹ q_i
+  let Xi: Float64Array | null = null;
+  const refresh = (): boolean => {
+    // X = Σ u_i q_i q_iᵀ, its inverse and all M_i, computed afresh
+    const X = new Float64Array(16);
+    for (let i = 0; i < n; i++) for (let r = 0; r < 4; r++) for (let c = 0; c < 4; c++) X[4 * r + c] += u[i] * Q[4 * i + r] * Q[4 * i + c];
+    Xi = invert4(X);
+    if (!Xi) return false;
+    for (let i = 0; i < n; i++) M[i] = quad(Xi, Q, i, i);
+    return true;
+  };
+  if (!refresh()) return null;
   let it = 0;
-  const X = new Float64Array(16);
+  const w = new Float64Array(4);
   for (; it < maxIterations; it++) {
-    // X = Σ u_i q_i q_iᵀ with q_i = (p_i, 1)
-    X.fill(0);
-    for (let i = 0; i < n; i++) {
-      const q = [P(i, 0), P(i, 1), P(i, 2), 1];
-      for (let r = 0; r < 4; r++) for (let c = r; c < 4; c++) X[4 * r + c] += u[i] * q[r] * q[c];
-    }
-    for (let r = 0; r < 4; r++) for (let c = 0; c < r; c++) X[4 * r + c] = X[4 * c + r];
-    const Xi = invert4(X);
-    if (!Xi) return null;
-    let best = -Infinity, jbest = 0;
-    for (let i = 0; i < n; i++) {
-      const q = [P(i, 0), P(i, 1), P(i, 2), 1];
-      let m = 0;
-      for (let r = 0; r < 4; r++) {
-        let row = 0;
-        for (let c = 0; c < 4; c++) row += Xi[4 * r + c] * q[c];
-        m += q[r] * row;
-      }
-      if (m > best) { best = m; jbest = i; }
-    }
-    const step = (best - 4) / (4 * (best - 1));
+    let jbest = 0;
+    for (let i = 1; i < n; i++) if (M[i] > M[jbest]) jbest = i;
+    const mj = M[jbest];
+    const step = (mj - 4) / (4 * (mj - 1));
     let change = 0;
     for (let i = 0; i < n; i++) {
       const nu = (1 - step) * u[i] + (i === jbest ? step : 0);
@@ -77,17 +76,39 @@ export function minimumVolumeEnclosingEllipsoid(points: ArrayLike<number>, toler
       u[i] = nu;
     }
     if (Math.sqrt(change) < tolerance) break;
+    // rank-one update X' = (1 − β)X + β q_j q_jᵀ (Sherman–Morrison) of X⁻¹ and of every M_i
+    const X0 = Xi as unknown as Float64Array;
+    for (let r = 0; r < 4; r++) w[r] = X0[4 * r] * Q[4 * jbest] + X0[4 * r + 1] * Q[4 * jbest + 1] + X0[4 * r + 2] * Q[4 * jbest + 2] + X0[4 * r + 3] * Q[4 * jbest + 3];
+    const rho = step / (1 - step);
+    const cst = rho / (1 + rho * mj);
+    const scale = 1 / (1 - step);
+    for (let r = 0; r < 4; r++) for (let c = 0; c < 4; c++) X0[4 * r + c] = scale * (X0[4 * r + c] - cst * w[r] * w[c]);
+    for (let i = 0; i < n; i++) {
+      const g = Q[4 * i] * w[0] + Q[4 * i + 1] * w[1] + Q[4 * i + 2] * w[2] + Q[4 * i + 3] * w[3];
+      M[i] = scale * (M[i] - cst * g * g);
+    }
+    if (it % 64 === 63 && !refresh()) return null; // bound the drift of the updates
   }
   // centre c = Σ u_i p_i; shape matrix A = (1/3)·(Σ u_i p_i p_iᵀ − c cᵀ)^{-1}; semi-axes 1/√eig(A) = √(3·eig(S))
   const c = [0, 0, 0];
   for (let i = 0; i < n; i++) for (let d = 0; d < 3; d++) c[d] += u[i] * P(i, d);
-  const S = [0, 0, 0, 0, 0, 0]; // upper triangle of Σ u p pᵀ − c cᵀ
+  const S = [0, 0, 0, 0, 0, 0]; // upper triangle of Σ u (p − c)(p − c)ᵀ
   const idx = [[0, 0], [0, 1], [0, 2], [1, 1], [1, 2], [2, 2]];
   for (let i = 0; i < n; i++) idx.forEach(([r, q], t) => { S[t] += u[i] * (P(i, r) - c[r]) * (P(i, q) - c[q]); });
   const ev = symmetricEigenvalues3(S);
   if (ev[0] <= 0) return null;
   const axes = ev.map((e) => Math.sqrt(3 * e)).sort((x, y) => y - x) as [number, number, number];
   return { semiAxes: axes, iterations: it + 1 };
+}
+
+/** q_aᵀ A q_b for lifted points stored 4 per point. */
+function quad(A: Float64Array, Q: Float64Array, a: number, b: number): number {
+  let s = 0;
+  for (let r = 0; r < 4; r++) {
+    const row = A[4 * r] * Q[4 * b] + A[4 * r + 1] * Q[4 * b + 1] + A[4 * r + 2] * Q[4 * b + 2] + A[4 * r + 3] * Q[4 * b + 3];
+    s += Q[4 * a + r] * row;
+  }
+  return s;
 }
 
 /** Inverse of a 4×4 matrix (row-major) by Gauss–Jordan elimination with partial pivoting; null when singular. */

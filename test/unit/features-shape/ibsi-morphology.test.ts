@@ -5,6 +5,7 @@ import {
   orientedMinimumBox, axisAlignedBox, IBSI_MORPHOLOGY_FEATURES,
 } from '../../../src/features/ibsi-morphology/index.js';
 import { convexHull3D } from '../../../src/features/shape/convex-hull-3d.js';
+import * as SHAPE from '../../../src/features/shape/index.js';
 import { Rng } from '../../../src/core/rng.js';
 import type { Vec3 } from '../../../src/core/vec.js';
 import type { RoiImage } from '../../../src/features/types.js';
@@ -116,4 +117,52 @@ test('IBSI morphology of a solid box: convex-hull densities 1, AABB density agai
   // IBSI PCA: sample covariance (N − 1): variance along x of 4 centres = s²·(4² − 1)/12 · 24/23
   close(f.morph_pca_maj_axis, 4 * Math.sqrt(((s[0] ** 2 * 15) / 12) * (24 / 23)), 1e-12, 'major axis');
   assert.ok(f.morph_moran_i > 0, 'a smooth gradient is positively autocorrelated');
+});
+
+test('MVEE with rank-one updates equals the textbook Khachiyan iteration (recomputed X⁻¹ each step)', () => {
+  // independent plain implementation: X = Σ u q qᵀ recomputed and inverted (Gauss–Jordan) at every step
+  function plainKhachiyan(p: number[], tol: number): number[] {
+    const n = p.length / 3;
+    const u = new Array(n).fill(1 / n);
+    for (let it = 0; it < 100000; it++) {
+      const X = Array.from({ length: 4 }, () => new Array(8).fill(0));
+      for (let i = 0; i < n; i++) {
+        const q = [p[3 * i], p[3 * i + 1], p[3 * i + 2], 1];
+        for (let r = 0; r < 4; r++) for (let c = 0; c < 4; c++) X[r][c] += u[i] * q[r] * q[c];
+      }
+      for (let r = 0; r < 4; r++) X[r][4 + r] = 1;
+      for (let col = 0; col < 4; col++) {
+        let piv = col;
+        for (let r = col + 1; r < 4; r++) if (Math.abs(X[r][col]) > Math.abs(X[piv][col])) piv = r;
+        [X[col], X[piv]] = [X[piv], X[col]];
+        const d = X[col][col];
+        for (let c = 0; c < 8; c++) X[col][c] /= d;
+        for (let r = 0; r < 4; r++) if (r !== col) { const f = X[r][col]; for (let c = 0; c < 8; c++) X[r][c] -= f * X[col][c]; }
+      }
+      let best = -1, j = 0;
+      for (let i = 0; i < n; i++) {
+        const q = [p[3 * i], p[3 * i + 1], p[3 * i + 2], 1];
+        let m = 0;
+        for (let r = 0; r < 4; r++) for (let c = 0; c < 4; c++) m += q[r] * X[r][4 + c] * q[c];
+        if (m > best) { best = m; j = i; }
+      }
+      const step = (best - 4) / (4 * (best - 1));
+      let ch = 0;
+      for (let i = 0; i < n; i++) { const nu = (1 - step) * u[i] + (i === j ? step : 0); ch += (nu - u[i]) ** 2; u[i] = nu; }
+      if (Math.sqrt(ch) < tol) break;
+    }
+    return u;
+  }
+  const rng = Rng.fromSeed(21);
+  const pts: number[] = [];
+  for (let i = 0; i < 60; i++) pts.push(rng.normal() * 5, rng.normal() * 3, rng.normal());
+  const u = plainKhachiyan(pts, 1e-6);
+  const c = [0, 1, 2].map((d) => u.reduce((s, w, i) => s + w * pts[3 * i + d], 0));
+  const S = [[0, 0], [0, 1], [0, 2], [1, 1], [1, 2], [2, 2]].map(([r, q]) => u.reduce((s, w, i) => s + w * (pts[3 * i + r] - c[r]) * (pts[3 * i + q] - c[q]), 0));
+  // semi-axes from the plain weights, via the 3×3 eigenvalues of S (√(3λ))
+  const { symmetricEigenvalues3 } = SHAPE;
+  const expected = symmetricEigenvalues3(S).map((e) => Math.sqrt(3 * e)).sort((a, b) => b - a);
+  const got = minimumVolumeEnclosingEllipsoid(pts, 1e-6);
+  assert.ok(got);
+  for (let d = 0; d < 3; d++) close(got.semiAxes[d], expected[d], 1e-6, `axis ${d}`);
 });
