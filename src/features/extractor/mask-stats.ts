@@ -19,7 +19,8 @@ export function uint32VoxelHash(data: ArrayLike<number>): string {
   const chunk = new Uint32Array(1 << 16);
   for (let start = 0; start < data.length; start += chunk.length) {
     const n = Math.min(chunk.length, data.length - start);
-    for (let i = 0; i < n; i++) chunk[i] = data[start + i];
+    if (ArrayBuffer.isView(data)) chunk.set((data as unknown as Int32Array).subarray(start, start + n));
+    else for (let i = 0; i < n; i++) chunk[i] = data[start + i];
     h.update(new Uint8Array(chunk.buffer, 0, n * 4));
   }
   return h.digest('hex');
@@ -75,52 +76,70 @@ export function summariseMask(mask: ArrayLike<number>, size: Vec3): MaskSummary 
 
 /**
  * Number of connected components of a binary mask (26-connectivity when `fullyConnected`, else 6), as ITK's
- * `ConnectedComponentImageFilter`. Flood fill on a copy padded by one voxel (so neighbours need no bounds checks),
- * with an explicit stack.
+ * `ConnectedComponentImageFilter`. Run-based labelling: the mask is split into runs along x, and runs of
+ * neighbouring rows are joined with union-find (26: rows (j−1,k), (j−1,k−1), (j,k−1), (j+1,k−1) with a one-voxel
+ * diagonal allowance; 6: rows (j−1,k), (j,k−1), overlap only). Work grows with the number of runs, not voxels.
  */
 export function countComponents(mask: ArrayLike<number>, size: Vec3, fullyConnected = true): number {
   const [nx, ny, nz] = size;
-  const px = nx + 2, py = ny + 2, pz = nz + 2;
-  const plane = px * py;
-  const grid = new Uint8Array(px * py * pz);
-  let q = 0;
-  for (let k = 0; k < nz; k++) {
-    for (let j = 0; j < ny; j++) {
-      let p = 1 + px * (j + 1 + py * (k + 1));
-      for (let i = 0; i < nx; i++, q++, p++) grid[p] = mask[q] !== 0 ? 1 : 0;
+  const rows = ny * nz;
+  const rowFirst = new Int32Array(rows + 1);
+  let cap = 1024;
+  let start = new Int32Array(cap);
+  let end = new Int32Array(cap);
+  let n = 0;
+  for (let r = 0; r < rows; r++) {
+    rowFirst[r] = n;
+    const base = r * nx;
+    let i = 0;
+    while (i < nx) {
+      if (mask[base + i] === 0) { i++; continue; }
+      const s0 = i;
+      while (i < nx && mask[base + i] !== 0) i++;
+      if (n === cap) {
+        cap *= 2;
+        const s2 = new Int32Array(cap); s2.set(start); start = s2;
+        const e2 = new Int32Array(cap); e2.set(end); end = e2;
+      }
+      start[n] = s0;
+      end[n] = i - 1;
+      n++;
     }
   }
-  const offsets: number[] = [];
-  for (let dk = -1; dk <= 1; dk++) {
-    for (let dj = -1; dj <= 1; dj++) {
-      for (let di = -1; di <= 1; di++) {
-        const m = Math.abs(di) + Math.abs(dj) + Math.abs(dk);
-        if (m === 0 || (!fullyConnected && m > 1)) continue;
-        offsets.push(di + px * dj + plane * dk);
+  rowFirst[rows] = n;
+  const parent = new Int32Array(n);
+  for (let a = 0; a < n; a++) parent[a] = a;
+  const find = (a: number): number => {
+    while (parent[a] !== a) { parent[a] = parent[parent[a]]; a = parent[a]; }
+    return a;
+  };
+  const slack = fullyConnected ? 1 : 0;
+  const link = (r: number, other: number): void => {
+    for (let a = rowFirst[r]; a < rowFirst[r + 1]; a++) {
+      for (let b = rowFirst[other]; b < rowFirst[other + 1]; b++) {
+        if (start[a] <= end[b] + slack && start[b] <= end[a] + slack) {
+          const ra = find(a), rb = find(b);
+          if (ra !== rb) parent[ra] = rb;
+        }
       }
     }
-  }
-  const off = Int32Array.from(offsets);
-  const no = off.length;
-  const stack = new Int32Array(grid.length);
-  let count = 0;
-  for (let start = 0; start < grid.length; start++) {
-    if (grid[start] !== 1) continue;
-    count++;
-    let top = 0;
-    stack[top++] = start;
-    grid[start] = 2;
-    while (top > 0) {
-      const p = stack[--top];
-      for (let o = 0; o < no; o++) {
-        const r = p + off[o];
-        if (grid[r] === 1) {
-          grid[r] = 2;
-          stack[top++] = r;
+  };
+  for (let k = 0; k < nz; k++) {
+    for (let j = 0; j < ny; j++) {
+      const r = j + ny * k;
+      if (rowFirst[r] === rowFirst[r + 1]) continue;
+      if (j > 0) link(r, r - 1);
+      if (k > 0) {
+        link(r, r - ny);
+        if (fullyConnected) {
+          if (j > 0) link(r, r - ny - 1);
+          if (j < ny - 1) link(r, r - ny + 1);
         }
       }
     }
   }
+  let count = 0;
+  for (let a = 0; a < n; a++) if (parent[a] === a) count++;
   return count;
 }
 

@@ -96,3 +96,39 @@ test('batch table: id, paths, label, error first; failing rows have empty featur
   assert.equal(j[1].error, 'E_MASK: empty');
   assert.ok(!('original_firstorder_Mean' in j[1]));
 });
+
+test('run-based component count agrees with a plain breadth-first search on random masks', async () => {
+  const { Rng } = await import('../../../src/core/rng.js');
+  const rng = Rng.fromSeed(7);
+  const bfs = (m: Uint8Array, [nx, ny, nz]: readonly [number, number, number], full: boolean): number => {
+    const seen = new Uint8Array(m.length);
+    let c = 0;
+    for (let s = 0; s < m.length; s++) {
+      if (!m[s] || seen[s]) continue;
+      c++;
+      const queue = [s];
+      seen[s] = 1;
+      while (queue.length) {
+        const p = queue.pop()!;
+        const i = p % nx, j = Math.floor(p / nx) % ny, k = Math.floor(p / (nx * ny));
+        for (let dk = -1; dk <= 1; dk++) for (let dj = -1; dj <= 1; dj++) for (let di = -1; di <= 1; di++) {
+          const d = Math.abs(di) + Math.abs(dj) + Math.abs(dk);
+          if (d === 0 || (!full && d > 1)) continue;
+          const a = i + di, b = j + dj, e = k + dk;
+          if (a < 0 || b < 0 || e < 0 || a >= nx || b >= ny || e >= nz) continue;
+          const q = a + nx * (b + ny * e);
+          if (m[q] && !seen[q]) { seen[q] = 1; queue.push(q); }
+        }
+      }
+    }
+    return c;
+  };
+  for (let t = 0; t < 40; t++) {
+    const size = [1 + rng.int(9), 1 + rng.int(9), 1 + rng.int(6)] as const;
+    const m = new Uint8Array(size[0] * size[1] * size[2]);
+    const density = rng.uniform() * 0.6;
+    for (let p = 0; p < m.length; p++) m[p] = rng.bernoulli(density) ? 1 : 0;
+    assert.equal(countComponents(m, size, true), bfs(m, size, true));
+    assert.equal(countComponents(m, size, false), bfs(m, size, false));
+  }
+});
