@@ -253,13 +253,7 @@ export function fitStudy(data: StudyData, log: (line: string) => void = () => un
     const sig = dlr.signature[c] as Float64Array;
     return (selectedClinicalRows[c] as Float64Array[]).map((r, i) => Float64Array.from([sig[i], ...r]));
   });
-  let dlrnFit: LogisticFit;
-  try {
-    dlrnFit = fitLogistic(dlrnRows.training as Float64Array[], yTrain, { termNames: dlrnTerms });
-  } catch (e) {
-    if (!(e instanceof ModelFitError)) throw e;
-    throw new ModelFitError('the DLRN logistic regression cannot be fitted', { found: e.message.split(' Potential fix:')[0], cause: e, fix: 'the DLR signature separates the training classes perfectly; use `selection.lasso.lambda_rule: lambda.1se` or more training patients.' });
-  }
+  const dlrnFit = fitDlrnLogistic(dlrnRows.training as Float64Array[], yTrain, selTerms);
   const dlrnProb = perCohort(present, (c) => dlrnFit.predict(dlrnRows[c] as Float64Array[]));
   models.dlrn = {
     id: 'dlrn', label: `DLRN (DLR signature${selectedVars.length ? ' + ' + selectedVars.map((v) => v.label).join(' + ') : ''})`, classifier: 'logistic', inputs: dlrnTerms,
@@ -276,6 +270,23 @@ export function fitStudy(data: StudyData, log: (line: string) => void = () => un
     cohortsPresent: present, ids, y, radPre, dlPre, sets: { rad, dl, dlr }, clinicalVariables, clinical, models,
     dlrn: { fit: dlrnFit, terms: dlrnTerms, clinical: selectedVars, rows: dlrnRows, nomogram }, imputed,
   };
+}
+
+/**
+ * The DLRN's logistic regression (R's `glm(y ~ dlr_signature + clinical terms, binomial)`, IRLS to 1e-14):
+ * `rows` = [signature, clinical terms...] per training patient.
+ * @throws ModelFitError (with a fix) when the training classes are separated.
+ */
+export function fitDlrnLogistic(rows: readonly ArrayLike<number>[], y: Float64Array, clinicalTerms: readonly string[]): LogisticFit {
+  try {
+    return fitLogistic(rows, y, { termNames: ['dlr_signature', ...clinicalTerms] });
+  } catch (e) {
+    if (!(e instanceof ModelFitError)) throw e;
+    throw new ModelFitError('the DLRN logistic regression cannot be fitted', {
+      found: e.message.split(' Potential fix:')[0], cause: e,
+      fix: 'the DLR signature separates the training classes perfectly; use `selection.lasso.lambda_rule: lambda.1se` or more training patients.',
+    });
+  }
 }
 
 /** The nomogram predictors of the DLRN: the signature, then each clinical variable (factors by level). */
