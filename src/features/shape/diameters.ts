@@ -21,7 +21,7 @@ export interface MeshDiameters {
  * Maximum diameters of a vertex set given as doubled integer lattice coordinates (`SurfaceMesh.vertices2`):
  * physical position = value/2 · spacing. Exact and fast: the 3D maximum is taken over the vertices of the exact
  * convex hull (which always contains the two most distant points, IBSI 1 §3.1.11), each 2D maximum over the
- * vertices of the exact 2D hull of each plane (Andrew's monotone chain), instead of all O(n²) pairs.
+ * vertices of the exact 2D hull of each plane (Andrew's monotone chain on the row ends), instead of all O(n²) pairs.
  */
 export function meshDiameters(vertices2: Int32Array, spacing: Vec3): MeshDiameters {
   const n = vertices2.length / 3;
@@ -60,9 +60,9 @@ export function meshDiameters(vertices2: Int32Array, spacing: Vec3): MeshDiamete
   }
   return {
     max3D: Math.sqrt(max3),
-    sliceZ: Math.sqrt(maxInPlanes(vertices2, n, 2, h, ext)),
-    columnY: Math.sqrt(maxInPlanes(vertices2, n, 1, h, ext)),
-    rowX: Math.sqrt(maxInPlanes(vertices2, n, 0, h, ext)),
+    sliceZ: Math.sqrt(maxInPlanes(vertices2, n, 2, h)),
+    columnY: Math.sqrt(maxInPlanes(vertices2, n, 1, h)),
+    rowX: Math.sqrt(maxInPlanes(vertices2, n, 0, h)),
     hullVertices,
     hullFaces,
   };
@@ -91,8 +91,6 @@ const DIRECTIONS: readonly (readonly number[])[] = [
 /** How many of {@link DIRECTIONS} are used (the axes are enough: more directions prune more but cost more). */
 const USED = 3;
 const ALL_DIRECTIONS = (1 << USED) - 1;
-/** Directions lying in a plane of constant x, y or z (for the 2D diameters). */
-const IN_PLANE = [(1 << 1) | (1 << 2) | (1 << 7) | (1 << 8), (1 << 0) | (1 << 2) | (1 << 5) | (1 << 6), (1 << 0) | (1 << 1) | (1 << 3) | (1 << 4)].map((m) => m & ALL_DIRECTIONS);
 
 /**
  * For each point, bit d is set when the point is the first or last one on its line along direction d of
@@ -132,77 +130,68 @@ function lineExtremes(v: Int32Array, n: number): Uint16Array {
   return out;
 }
 
-/** Largest squared distance between vertices sharing their coordinate along `axis` (0 x, 1 y, 2 z). */
-function maxInPlanes(v: Int32Array, n: number, axis: number, h: number[], ext: Uint16Array): number {
-  const u = axis === 0 ? 1 : 0;
-  const w = axis === 2 ? 1 : 2;
-  // in-plane hull vertices are extreme on their lines along the four in-plane directions
-  const need = IN_PLANE[axis];
-  // bucket by plane coordinate
-  let lo = Infinity, hi = -Infinity;
-  for (let i = 0; i < n; i++) {
-    const c = v[3 * i + axis];
-    if (c < lo) lo = c;
-    if (c > hi) hi = c;
-  }
+/**
+ * Largest squared distance between vertices sharing their coordinate along `axis` (0 x, 1 y, 2 z). Within each
+ * plane only the first and last point of every row can be hull vertices; taking the rows in order gives the points
+ * already sorted for Andrew's monotone chain, so each plane's exact 2D hull costs O(rows), without sorting.
+ */
+function maxInPlanes(v: Int32Array, n: number, axis: number, h: number[]): number {
   if (n === 0) return 0;
-  const start = new Int32Array(hi - lo + 2);
-  for (let i = 0; i < n; i++) if ((ext[i] & need) === need) start[v[3 * i + axis] - lo + 1]++;
-  for (let k = 1; k < start.length; k++) start[k] += start[k - 1];
-  const order = new Int32Array(n);
-  const fill = start.slice();
-  for (let i = 0; i < n; i++) if ((ext[i] & need) === need) order[fill[v[3 * i + axis] - lo]++] = i;
+  const u = axis === 0 ? 1 : 0; // coordinate along the rows
+  const w = axis === 2 ? 1 : 2; // row index
+  let maxC = 0, maxW = 0;
+  for (let i = 0; i < n; i++) {
+    if (v[3 * i + axis] > maxC) maxC = v[3 * i + axis];
+    if (v[3 * i + w] > maxW) maxW = v[3 * i + w];
+  }
+  const W = maxW + 1;
+  const lo = new Int32Array((maxC + 1) * W).fill(0x7fffffff), hi = new Int32Array((maxC + 1) * W).fill(-1);
+  for (let i = 0; i < n; i++) {
+    const key = v[3 * i + axis] * W + v[3 * i + w];
+    const x = v[3 * i + u];
+    if (x < lo[key]) lo[key] = x;
+    if (x > hi[key]) hi[key] = x;
+  }
+  const hu = h[u], hw = h[w];
+  const ps = new Float64Array(2 * W), pw = new Float64Array(2 * W); // candidate points (u, w) of one plane
+  const hull = new Int32Array(4 * W + 2);
   let best = 0;
-  const xs0 = new Float64Array(n), ys0 = new Float64Array(n);
-  for (let k = 0; k + 1 < start.length; k++) {
-    const m = start[k + 1] - start[k];
-    if (m < 2) continue;
-    const xs = xs0.subarray(0, m);
-    const ys = ys0.subarray(0, m);
-    for (let t = 0; t < m; t++) {
-      const i = order[start[k] + t];
-      xs[t] = v[3 * i + u];
-      ys[t] = v[3 * i + w];
+  for (let c = 0; c <= maxC; c++) {
+    let m = 0;
+    for (let r = 0; r < W; r++) {
+      const key = c * W + r;
+      if (hi[key] < 0) continue;
+      // sorted by (w, u): the row's first point, then its last
+      ps[m] = lo[key]; pw[m] = r; m++;
+      if (hi[key] !== lo[key]) { ps[m] = hi[key]; pw[m] = r; m++; }
     }
-    const hull = convexHull2DInt(xs, ys, m);
-    for (let a = 0; a < hull.length; a++) {
-      for (let b = a + 1; b < hull.length; b++) {
-        const dx = (xs[hull[a]] - xs[hull[b]]) * h[u];
-        const dy = (ys[hull[a]] - ys[hull[b]]) * h[w];
-        const d = dx * dx + dy * dy;
+    if (m < 2) continue;
+    // monotone chain on (w, u)
+    const cross = (o: number, a: number, b: number) => (pw[a] - pw[o]) * (ps[b] - ps[o]) - (ps[a] - ps[o]) * (pw[b] - pw[o]);
+    let k = 0;
+    for (let t = 0; t < m; t++) {
+      while (k >= 2 && cross(hull[k - 2], hull[k - 1], t) <= 0) k--;
+      hull[k++] = t;
+    }
+    const lowerEnd = k + 1;
+    for (let t = m - 2; t >= 0; t--) {
+      while (k >= lowerEnd && cross(hull[k - 2], hull[k - 1], t) <= 0) k--;
+      hull[k++] = t;
+    }
+    const hn = Math.max(1, k - 1);
+    for (let a = 0; a < hn; a++) {
+      for (let b = a + 1; b < hn; b++) {
+        const du = (ps[hull[a]] - ps[hull[b]]) * hu, dw = (pw[hull[a]] - pw[hull[b]]) * hw;
+        const d = du * du + dw * dw;
         if (d > best) best = d;
       }
     }
+    if (m === 2) {
+      const du = (ps[0] - ps[1]) * hu, dw = (pw[0] - pw[1]) * hw;
+      best = Math.max(best, du * du + dw * dw);
+    }
   }
   return best;
-}
-
-/**
- * {@link convexHull2D} for small non-negative integer coordinates (< 2^15) and up to 2^20 points: the
- * lexicographic sort is a native numeric sort of packed keys.
- */
-function convexHull2DInt(xs: Float64Array, ys: Float64Array, m: number): number[] {
-  if (m < 3) return Array.from({ length: m }, (_, i) => i);
-  const keys = new Float64Array(m);
-  for (let t = 0; t < m; t++) keys[t] = (xs[t] * 32768 + ys[t]) * 1048576 + t;
-  keys.sort();
-  const idx = new Int32Array(m);
-  for (let t = 0; t < m; t++) idx[t] = keys[t] % 1048576;
-  const cross = (o: number, a: number, b: number) => (xs[a] - xs[o]) * (ys[b] - ys[o]) - (ys[a] - ys[o]) * (xs[b] - xs[o]);
-  const hull = new Int32Array(2 * m + 2);
-  let k = 0;
-  for (let t = 0; t < m; t++) {
-    const p = idx[t];
-    while (k >= 2 && cross(hull[k - 2], hull[k - 1], p) <= 0) k--;
-    hull[k++] = p;
-  }
-  const lowerEnd = k + 1;
-  for (let t = m - 2; t >= 0; t--) {
-    const p = idx[t];
-    while (k >= lowerEnd && cross(hull[k - 2], hull[k - 1], p) <= 0) k--;
-    hull[k++] = p;
-  }
-  return Array.from(hull.subarray(0, Math.max(1, k - 1)));
 }
 
 /**
