@@ -1,8 +1,8 @@
 // Bad input for `dlrn extract`: every case must end in a clear typed error (exit 2 for one case, an error row in a
 // batch), or in values with a diagnostics_ reason where PyRadiomics defines none. Images are made here.
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeImage } from '../../src/io/index.js';
@@ -10,7 +10,8 @@ import { makeVolume } from '../../src/core/volume.js';
 import { runDlrn } from '../helpers/cli.js';
 import { readCsv } from '../../src/table/csv.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'dlrn-bad-'));
+const dir = mkdtempSync(join(tmpdir(), 'dlrn-extract-bad-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
 const size = [8, 8, 6] as const;
 const geom = { size, spacing: [1, 1, 2], origin: [0, 0, 0] };
 const n = size[0] * size[1] * size[2];

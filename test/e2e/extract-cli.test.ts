@@ -1,8 +1,8 @@
 // Reads ../shared/reference/radiomics (PyRadiomics test images and generated outputs, IBSI digital phantom) and
 // ../shared/data/sts-ct-cohort (real CT). Runs `dlrn extract` from the sources.
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync as makeTempDir, readFileSync, writeFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { runDlrn } from '../helpers/cli.js';
@@ -10,6 +10,10 @@ import { shared } from '../helpers/paths.js';
 import { parseCsv, readCsv } from '../../src/table/csv.js';
 
 const PY = shared('reference/radiomics/pyradiomics');
+const made: string[] = [];
+/** A temporary folder removed when the tests end. */
+const mkdtempSync = (prefix: string): string => { const d = makeTempDir(prefix); made.push(d); return d; };
+after(() => { for (const d of made) rmSync(d, { recursive: true, force: true }); });
 const STS = shared('data/sts-ct-cohort/cases');
 const brain = ['--image', `${PY}/data/brain1_image.nrrd`, '--mask', `${PY}/data/brain1_label.nrrd`];
 const generated = new Map(readCsv(`${PY}/generated/brain1_default_original.csv`).rows.map(([k, v]) => [k, v]));
@@ -56,7 +60,7 @@ test('IBSI mode names features by IBSI tag', async () => {
 });
 
 test('batch: relative paths, --jobs 2, a failing case gets a row with its error and the others go on', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'dlrn-batch-'));
+  const dir = mkdtempSync(join(tmpdir(), 'dlrn-extract-batch-'));
   const rel = (p: string) => relative(dir, p);
   const lines = ['id,image,mask,label',
     `STS_001,${rel(`${STS}/STS_001/CT_image.nii.gz`)},${rel(`${STS}/STS_001/CT_mask.nii.gz`)},1`,
@@ -86,7 +90,7 @@ test('batch: relative paths, --jobs 2, a failing case gets a row with its error 
 });
 
 test('batch: PyRadiomics Image,Mask headers and --json (one object per line)', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'dlrn-batch-'));
+  const dir = mkdtempSync(join(tmpdir(), 'dlrn-extract-batch-'));
   writeFileSync(join(dir, 'cases.csv'), `Image,Mask\n${PY}/data/breast1_image.nrrd,${PY}/data/breast1_label.nrrd\n${PY}/data/brain1_image.nrrd,${PY}/data/brain1_label.nrrd\n`);
   const r = await runDlrn(['extract', '--manifest', join(dir, 'cases.csv'), '--json']);
   assert.equal(r.code, 0, r.stderr);
@@ -97,7 +101,7 @@ test('batch: PyRadiomics Image,Mask headers and --json (one object per line)', a
 });
 
 test('bad options and parameter files are clear errors (exit 2)', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'dlrn-params-'));
+  const dir = mkdtempSync(join(tmpdir(), 'dlrn-extract-params-'));
   writeFileSync(join(dir, 'bad.yaml'), 'setting:\n  binwidth: 25\n');
   let r = await runDlrn(['extract', ...brain, '--params', join(dir, 'bad.yaml')]);
   assert.equal(r.code, 2);
