@@ -81,7 +81,7 @@ export class HematomaField {
     this.lo = [lo[0] - m, lo[1] - m, lo[2] - m];
     this.hi = [hi[0] + m, hi[1] + m, hi[2] + m];
     const box = { lo: this.lo, hi: this.hi };
-    // two octaves (weights 0.7 / 0.3) so that borders and patches are not faceted by the lattice
+    // two octaves (weights 0.6 / 0.4 for borders, 0.65 / 0.35 for patches) so that borders and patches are not faceted by the lattice
     this.irregular = smoothField(rng.child('irregular'), { ...box, cell: plan.irregularCell });
     this.irregularFine = smoothField(rng.child('irregular-fine'), { ...box, cell: plan.irregularCell / 2.5 });
     this.patch = plan.patchy ? smoothField(rng.child('patch'), { ...box, cell: plan.patchy.cell }) : null;
@@ -124,7 +124,7 @@ export class HematomaField {
       const dx0 = x - b[4 * q], dy0 = y - b[4 * q + 1], dz0 = z - b[4 * q + 2];
       const lower = Math.sqrt(dx0 * dx0 + dy0 * dy0 + dz0 * dz0) - b[4 * q + 3];
       if (lower >= best || lower > this.reach) continue;
-      if (!irrDone) { this.irregular.sample(f, 3); this.irregularFine.sample(f, 4); f[3] = 0.7 * f[3] + 0.3 * f[4]; irrDone = true; }
+      if (!irrDone) { this.irregular.sample(f, 3); this.irregularFine.sample(f, 4); f[3] = 0.6 * f[3] + 0.4 * f[4]; irrDone = true; }
       const irr = this.lobeIrr[q] * f[3];
       const k = this.lobeK[q];
       const dx = x - k[1], dy = y - k[2], dz = z - k[3];

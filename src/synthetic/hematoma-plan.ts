@@ -80,19 +80,19 @@ interface ShapeProfile {
 }
 
 const PROFILES: Readonly<Record<Etiology | 'cvt-atypical', ShapeProfile>> = {
-  'cvt': { volume: [11, 0.8], irregularity: [0.18, 0.34], irregularCell: [5, 9], heterogeneity: [3.5, 7, 2, 4], edemaPlateau: [2.5, 8], edemaReach: [4, 9], edemaDrop: [11, 16] },
-  'cvt-atypical': { volume: [12, 0.8], irregularity: [0.06, 0.16], irregularCell: [8, 14], heterogeneity: [2, 4.5, 1, 2.5], edemaPlateau: [0.5, 4], edemaReach: [3, 7], edemaDrop: [7, 12] },
-  'hypertensive': { volume: [14, 0.85], irregularity: [0.03, 0.13], irregularCell: [9, 16], heterogeneity: [1.5, 4, 1, 2.5], edemaPlateau: [0, 1.5], edemaReach: [1.5, 4], edemaDrop: [6, 10] },
-  'amyloid': { volume: [20, 0.7], irregularity: [0.12, 0.26], irregularCell: [6, 10], heterogeneity: [2.5, 5, 1.5, 3], edemaPlateau: [0.5, 3], edemaReach: [3, 7], edemaDrop: [7, 11] },
-  'avm': { volume: [12, 0.8], irregularity: [0.12, 0.25], irregularCell: [5, 9], heterogeneity: [4, 8, 2, 4], edemaPlateau: [0, 2], edemaReach: [2, 5], edemaDrop: [6, 10] },
-  'tumour': { volume: [14, 0.7], irregularity: [0.1, 0.22], irregularCell: [6, 11], heterogeneity: [4, 8, 2.5, 4.5], edemaPlateau: [5, 12], edemaReach: [8, 14], edemaDrop: [10, 15] },
+  'cvt': { volume: [6, 0.85], irregularity: [0.22, 0.38], irregularCell: [4, 8], heterogeneity: [13, 20, 9, 14], edemaPlateau: [2.5, 8], edemaReach: [4, 9], edemaDrop: [11, 16] },
+  'cvt-atypical': { volume: [7, 0.85], irregularity: [0.1, 0.22], irregularCell: [6, 10], heterogeneity: [10, 16, 8, 12], edemaPlateau: [0.5, 4], edemaReach: [3, 7], edemaDrop: [7, 12] },
+  'hypertensive': { volume: [8, 0.9], irregularity: [0.08, 0.2], irregularCell: [6, 11], heterogeneity: [9, 15, 7, 11], edemaPlateau: [0, 1.5], edemaReach: [1.5, 4], edemaDrop: [6, 10] },
+  'amyloid': { volume: [9, 0.8], irregularity: [0.16, 0.3], irregularCell: [5, 9], heterogeneity: [11, 17, 8, 12], edemaPlateau: [0.5, 3], edemaReach: [3, 7], edemaDrop: [7, 11] },
+  'avm': { volume: [7, 0.85], irregularity: [0.16, 0.3], irregularCell: [4, 8], heterogeneity: [13, 20, 9, 14], edemaPlateau: [0, 2], edemaReach: [2, 5], edemaDrop: [6, 10] },
+  'tumour': { volume: [8, 0.75], irregularity: [0.14, 0.26], irregularCell: [5, 9], heterogeneity: [13, 20, 9, 14], edemaPlateau: [5, 12], edemaReach: [8, 14], edemaDrop: [10, 15] },
 };
 
 const u = (rng: Rng, r: readonly [number, number]): number => rng.uniformRange(r[0], r[1]);
 
-/** Semi-axes (mm) of an ellipsoid of `volumeMm3` with random aspect ratios (1 : e1 : e2, e ≥ 1 up to `maxAspect`). */
+/** Semi-axes (mm) of an ellipsoid of `volumeMm3` with random aspect ratios (1 : e1 : e2, e1 in [1.2, maxAspect], e2 in [1, (1 + maxAspect)/2]). */
 function semiAxes(rng: Rng, volumeMm3: number, maxAspect: number): [number, number, number] {
-  const e1 = rng.uniformRange(1, maxAspect), e2 = rng.uniformRange(1, (1 + maxAspect) / 2);
+  const e1 = rng.uniformRange(1.2, maxAspect), e2 = rng.uniformRange(1, (1 + maxAspect) / 2);
   const base = Math.cbrt((3 * volumeMm3) / (4 * Math.PI * e1 * e2));
   return rng.shuffle([base, base * e1, base * e2]) as [number, number, number];
 }
@@ -115,13 +115,14 @@ function drawLocation(rng: Rng, etiology: Etiology): LocationName {
 /**
  * Draws a hematoma for a patient with the given etiology and anatomy.
  *
- * - Volume: right-skewed (log-normal), 2–80 mL; typical medians 11–20 mL depending on etiology.
+ * - Volume: right-skewed (log-normal), 2–80 mL; medians 6–9 mL depending on etiology.
  * - Shape: hypertensive bleeds are single ovoids with smooth borders; typical CVT bleeds are irregular,
  *   often multifocal (2–4 foci in the same venous territory) and patchy (blood interleaved with
  *   infarcted brain); amyloid bleeds carry finger-like projections; AVM and tumour bleeds are irregular
  *   and heterogeneous, tumours with non-blood tissue and edema out of proportion.
- * - Density: acute blood 50–80 HU around a per-case mean (54–72 HU), two scales of heterogeneity and a
- *   denser core (clot retraction).
+ * - Density: acute blood 50–80 HU around a per-case mean (50–68 HU), two scales of heterogeneity (smooth
+ *   fields of amplitude 4–20 HU, i.e. sd ≈ amplitude/3, clipped to 50–80 HU, which skews the values to the
+ *   right) and a denser core (clot retraction).
  */
 export function planHematoma(rng: Rng, a: AnatomyParams, etiology: Etiology, difficulty: Difficulty): HematomaPlan {
   const typical = etiology === 'cvt' ? rng.bernoulli(CVT_TYPICAL_PROBABILITY[difficulty]) : false;
@@ -148,7 +149,7 @@ export function planHematoma(rng: Rng, a: AnatomyParams, etiology: Etiology, dif
   const c = placed.centre;
 
   const lobes: Lobe[] = [];
-  const maxAspect = etiology === 'hypertensive' ? 1.7 : 2.1;
+  const maxAspect = etiology === 'hypertensive' ? 2.6 : 3.2;
   const mainSemi = semiAxes(rng, envelopeMm3 * mainShare * (typical ? 0.7 : 1), maxAspect);
   const yaw = location === 'basal-ganglia' ? side * -0.22 + rng.normal(0, 0.2) : rng.uniformRange(0, Math.PI);
   const semi: [number, number, number] = location === 'basal-ganglia' ? [mainSemi[0], Math.max(...mainSemi), mainSemi[2]] : mainSemi;
@@ -191,8 +192,8 @@ export function planHematoma(rng: Rng, a: AnatomyParams, etiology: Etiology, dif
   const foci = new Set(lobes.map((l) => l.focus)).size;
 
   const lesion = etiology === 'tumour' ? { threshold: rng.uniformRange(-0.15, 0.1), cell: rng.uniformRange(5, 9), hu: rng.uniformRange(28, 42) } : null;
-  const bloodHu = truncatedNormal(rng, 62, 4.5, 54, 72);
-  const het: [number, number, number, number] = [u(rng, [prof.heterogeneity[0], prof.heterogeneity[1]]), rng.uniformRange(6, 12), u(rng, [prof.heterogeneity[2], prof.heterogeneity[3]]), rng.uniformRange(2, 3.5)];
+  const bloodHu = truncatedNormal(rng, 56, 5, 50, 68);
+  const het: [number, number, number, number] = [u(rng, [prof.heterogeneity[0], prof.heterogeneity[1]]), rng.uniformRange(6, 12), u(rng, [prof.heterogeneity[2], prof.heterogeneity[3]]) * 1.3, rng.uniformRange(1.3, 2.2)];
   const edema = { plateau: u(rng, prof.edemaPlateau), reach: u(rng, prof.edemaReach), drop: u(rng, prof.edemaDrop) };
   const sahP = etiology === 'cvt' ? (typical ? 0.22 : 0.08) : etiology === 'amyloid' ? 0.15 : 0.03;
   const sah = !deep && rng.bernoulli(sahP) ? { reach: rng.uniformRange(8, 18), hu: rng.uniformRange(45, 65) } : null;
@@ -219,7 +220,7 @@ export function planHematoma(rng: Rng, a: AnatomyParams, etiology: Etiology, dif
     lesion,
     bloodHu,
     heterogeneity: het,
-    retraction: rng.uniformRange(1.5, 4.5),
+    retraction: rng.uniformRange(5, 14),
     edema,
     sah,
     thromboses: venous.thromboses,

@@ -80,9 +80,10 @@ export function anatomyPrimitives(a: AnatomyParams): Primitive[] {
   const csf = a.hu.csf;
   const out: Primitive[] = [];
   // basal cisterns (painted first, then the brainstem inside them leaves a CSF ring)
-  out.push({ shape: ellipsoid(S([0, 16, -13]), [15, 15, 7]), tissue: Tissue.CSF, hu: csf });
+  // ambient/quadrigeminal cisterns: thin at the sides of the midbrain, wider behind it
+  out.push({ shape: ellipsoid(S([0, 20, -13]), [12.5, 13.5, 6.5]), tissue: Tissue.CSF, hu: csf });
   out.push({ shape: ellipsoid(S([0, -6, -20]), [12, 8, 4]), tissue: Tissue.CSF, hu: csf });
-  out.push({ shape: ellipsoid(S([0, 19, -12]), [10.5, 10, 9]), tissue: Tissue.WHITE, hu: a.hu.white + 2 });
+  out.push({ shape: ellipsoid(S([0, 17, -12]), [11.2, 10.5, 9]), tissue: Tissue.WHITE, hu: a.hu.white + 2 });
   out.push({ shape: ellipsoid(S([0, 22, -38]), [13, 11, 17]), tissue: Tissue.WHITE, hu: a.hu.white + 3 });
   out.push(...deepNuclei(a, 1), ...deepNuclei(a, -1));
   out.push(...lateralVentricle(a, 1), ...lateralVentricle(a, -1));
@@ -102,7 +103,8 @@ export function anatomyPrimitives(a: AnatomyParams): Primitive[] {
     const z = a.floorAnterior + 0.4 * f;
     const o = layerOffsets(a, -Math.PI / 2, z);
     const y = -(outlineRadius(a, -Math.PI / 2) + (o[1] + o[4]) / 2) * profile(a, z, o[4]);
-    out.push({ shape: ellipsoid([0, y, z], [f * 1.5, f * 0.45, f * 0.9]), tissue: Tissue.AIR, hu: -1000, over: [Tissue.BONE, Tissue.DIPLOE, Tissue.MIXED] });
+    const depthY = Math.min(f * 0.3, (o[4] - o[1]) * 0.3);
+    out.push({ shape: ellipsoid([0, y, z], [f * 1.5, depthY, f * 0.9]), tissue: Tissue.AIR, hu: -1000, over: [Tissue.BONE, Tissue.DIPLOE, Tissue.MIXED] });
   }
   return out;
 }
