@@ -82,7 +82,25 @@ export function ibsiLocalIntensity(roi: Pick<RoiImage, 'values' | 'intensityMask
       fix: 'crop the image with a margin of at least 6.2 mm, or pass allowTruncatedNeighbourhood when the ROI touches the image border.',
     });
   }
+  // fast path for centres whose whole sphere lies inside the grid: fixed offsets into the prefix sums
+  const rows = rowsA.length;
+  const offHi = new Int32Array(rows), offLo = new Int32Array(rows);
+  let fullCount = 0;
+  for (let t = 0; t < rows; t++) {
+    const rowOff = (rowsJ[t] + ny * rowsK[t]) * (nx + 1);
+    offHi[t] = rowOff + rowsA[t] + 1;
+    offLo[t] = rowOff - rowsA[t];
+    fullCount += 2 * rowsA[t] + 1;
+  }
+  const ax = rowsA.reduce((a, b) => Math.max(a, b), 0);
+  const sphereMeanInside = (i: number, j: number, k: number): number => {
+    const c = (j + ny * k) * (nx + 1) + i;
+    let sum = 0;
+    for (let t = 0; t < rows; t++) sum += pre[c + offHi[t]] - pre[c + offLo[t]];
+    return sum / fullCount;
+  };
   const sphereMean = (i: number, j: number, k: number): number => {
+    if (i >= ax && i < nx - ax && j >= ry && j < ny - ry && k >= rz && k < nz - rz) return sphereMeanInside(i, j, k);
     let sum = 0, cnt = 0;
     for (let t = 0; t < rowsA.length; t++) {
       const jj = j + rowsJ[t], kk = k + rowsK[t];

@@ -195,27 +195,30 @@ function maxInPlanes(v: Int32Array, n: number, axis: number, h: number[]): numbe
 }
 
 /**
- * Indices of the 2D convex hull vertices of integer points (Andrew's monotone chain, exact for |coordinates| <
- * 2^26), counter-clockwise; collinear boundary points are dropped. Fewer than 3 distinct points are returned as is.
+ * Indices of the 2D convex hull vertices (counter-clockwise, collinear boundary points dropped) of points
+ * (xs[i], ys[i]) by Andrew's monotone chain. Exact for integer coordinates below 2^26; for floating-point inputs
+ * (projections) the orientation test is the usual floating-point one. Fewer than 3 distinct points are returned as is.
  */
 export function convexHull2D(xs: ArrayLike<number>, ys: ArrayLike<number>): number[] {
   const m = xs.length;
-  const idx = Array.from({ length: m }, (_, i) => i).sort((a, b) => xs[a] - xs[b] || ys[a] - ys[b]);
-  if (m < 3) return idx;
+  const idx = new Int32Array(m);
+  for (let i = 0; i < m; i++) idx[i] = i;
+  idx.sort((a, b) => xs[a] - xs[b] || ys[a] - ys[b]);
+  if (m < 3) return Array.from(idx);
   const cross = (o: number, a: number, b: number) => (xs[a] - xs[o]) * (ys[b] - ys[o]) - (ys[a] - ys[o]) * (xs[b] - xs[o]);
-  const lower: number[] = [];
-  for (const p of idx) {
-    while (lower.length >= 2 && cross(lower[lower.length - 2], lower[lower.length - 1], p) <= 0) lower.pop();
-    lower.push(p);
-  }
-  const upper: number[] = [];
-  for (let t = idx.length - 1; t >= 0; t--) {
+  const hull = new Int32Array(2 * m + 1);
+  let k = 0;
+  for (let t = 0; t < m; t++) {
     const p = idx[t];
-    while (upper.length >= 2 && cross(upper[upper.length - 2], upper[upper.length - 1], p) <= 0) upper.pop();
-    upper.push(p);
+    while (k >= 2 && cross(hull[k - 2], hull[k - 1], p) <= 0) k--;
+    hull[k++] = p;
   }
-  lower.pop();
-  upper.pop();
-  const hull = lower.concat(upper);
-  return hull.length > 0 ? hull : [idx[0], idx[idx.length - 1]];
+  const lowerEnd = k + 1;
+  for (let t = m - 2; t >= 0; t--) {
+    const p = idx[t];
+    while (k >= lowerEnd && cross(hull[k - 2], hull[k - 1], p) <= 0) k--;
+    hull[k++] = p;
+  }
+  if (k - 1 <= 0) return [idx[0], idx[m - 1]];
+  return Array.from(hull.subarray(0, k - 1));
 }
