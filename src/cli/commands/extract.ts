@@ -4,15 +4,15 @@
  */
 import { InvalidInputError } from '../../core/errors.js';
 import { writeFileAtomic } from '../../core/atomic.js';
-import { batchRecords, batchTable, extractBatch, type BatchCase } from '../../features/extractor/batch.js';
-import { extractCaseFiles, type ExtractionMode, type ExtractionOptions } from '../../features/extractor/extract-case.js';
+import type { BatchCase } from '../../features/extractor/batch.js';
+import type { ExtractionMode, ExtractionOptions } from '../../features/extractor/extract-case.js';
 import { ibsiConfig } from '../../features/extractor/ibsi-configs.js';
 import { readPyradiomicsParams } from '../../features/extractor/params-file.js';
-import { readManifest } from '../../table/manifest.js';
 import { toCsv } from '../../table/csv.js';
 import { parseOptions } from '../args.js';
 import type { Command } from '../command.js';
-import { ProgressBar } from '../progress.js';
+
+// The extraction modules are loaded when needed (after option parsing), so `--help` and option errors answer at once.
 
 const HELP = `Usage:
   dlrn extract --image I --mask M [--label N] [--params P.yaml] [--mode pyradiomics|ibsi] [--ibsi-config X] [--out F.csv | --json [--out F.json]]
@@ -93,6 +93,9 @@ const extract: Command = {
       if (values.image !== undefined || values.mask !== undefined) {
         throw new InvalidInputError('dlrn extract: use either --manifest or --image/--mask, not both');
       }
+      const { readManifest } = await import('../../table/manifest.js');
+      const { batchRecords, batchTable, extractBatch } = await import('../../features/extractor/batch.js');
+      const { ProgressBar } = await import('../progress.js');
       const manifest = readManifest(values.manifest as string);
       const cases: BatchCase[] = manifest.cases.map((c) => ({
         id: c.id, image: c.image, mask: c.mask, label: label ?? (manifest.maskLabelColumn ? c.maskLabel : undefined),
@@ -121,6 +124,7 @@ const extract: Command = {
     if (values.image === undefined || values.mask === undefined) {
       throw new InvalidInputError('dlrn extract: give --image and --mask (one case) or --manifest (a batch)', { fix: 'run `dlrn extract --help`.' });
     }
+    const { extractCaseFiles } = await import('../../features/extractor/extract-case.js');
     const result = await extractCaseFiles(values.image as string, values.mask as string, options, label);
     if (json) {
       const o: Record<string, unknown> = {};

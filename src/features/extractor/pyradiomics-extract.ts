@@ -42,23 +42,24 @@ const INTERPOLATORS = { sitkNearestNeighbor: 'nearest', sitkLinear: 'linear', si
 function labelMask(labelMap: Volume, label: number): { mask: Uint8Array; summary: MaskSummary } {
   const src = labelMap.data;
   const out = new Uint8Array(src.length);
-  const [nx, ny, nz] = labelMap.size;
+  const [nx, ny] = labelMap.size;
+  const plane = nx * ny;
   let n = 0, si = 0, sj = 0, sk = 0;
-  let x0 = nx, y0 = ny, z0 = nz, x1 = -1, y1 = -1, z1 = -1;
-  let p = 0;
-  for (let k = 0; k < nz; k++) {
-    for (let j = 0; j < ny; j++) {
-      for (let i = 0; i < nx; i++, p++) {
-        if (src[p] !== label) continue;
-        out[p] = 1; n++; si += i; sj += j; sk += k;
-        if (i < x0) x0 = i;
-        if (i > x1) x1 = i;
-        if (j < y0) y0 = j;
-        if (j > y1) y1 = j;
-        if (k < z0) z0 = k;
-        if (k > z1) z1 = k;
-      }
-    }
+  let x0 = Infinity, y0 = Infinity, z0 = Infinity, x1 = -1, y1 = -1, z1 = -1;
+  // TypedArray.indexOf scans natively: only the ROI voxels are visited in script
+  for (let p = src.indexOf(label); p >= 0; p = src.indexOf(label, p + 1)) {
+    out[p] = 1;
+    const k = Math.floor(p / plane);
+    const r = p - k * plane;
+    const j = Math.floor(r / nx);
+    const i = r - j * nx;
+    n++; si += i; sj += j; sk += k;
+    if (i < x0) x0 = i;
+    if (i > x1) x1 = i;
+    if (j < y0) y0 = j;
+    if (j > y1) y1 = j;
+    if (k < z0) z0 = k;
+    if (k > z1) z1 = k;
   }
   if (n === 0) {
     const present = [...labelCounts(labelMap).keys()].filter((l) => l !== 0);
