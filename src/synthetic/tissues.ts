@@ -49,7 +49,8 @@ export interface HuRange {
 /**
  * Nominal HU ranges of the *noise-free, unblurred* value of a voxel made of one tissue only (before the
  * centre's calibration offset). Tests check the generator against these; `anatomy.ts` draws per-case
- * means inside them and keeps smooth variation within them.
+ * means inside them and keeps smooth variation within them. `edema` covers any brain voxel darkened by
+ * edema (its core reaches 10–20 HU); `thrombus` covers isodense (48–60 HU) and dense (≥ 62 HU) clot.
  */
 export const TISSUE_HU: Readonly<Record<string, HuRange>> = Object.freeze({
   air: { lo: -1000, hi: -1000 },
@@ -58,18 +59,18 @@ export const TISSUE_HU: Readonly<Record<string, HuRange>> = Object.freeze({
   bone: { lo: 1150, hi: 1500 },
   diploe: { lo: 700, hi: 950 },
   csf: { lo: 0, hi: 15 },
-  grey: { lo: 30, hi: 42 },
-  white: { lo: 20, hi: 31 },
-  deep_grey: { lo: 30, hi: 42 },
+  grey: { lo: 29, hi: 43 },
+  white: { lo: 19, hi: 32 },
+  deep_grey: { lo: 29, hi: 43 },
   ventricle: { lo: 0, hi: 15 },
   sinus: { lo: 40, hi: 58 },
-  thrombus: { lo: 55, hi: 88 },
+  thrombus: { lo: 48, hi: 88 },
   hematoma: { lo: 50, hi: 80 },
-  edema: { lo: 5, hi: 42 },
+  edema: { lo: 3, hi: 43 },
   sah: { lo: 25, hi: 70 },
   calcification: { lo: 120, hi: 400 },
   falx: { lo: 45, hi: 70 },
-  cerebellum: { lo: 28, hi: 40 },
+  cerebellum: { lo: 27, hi: 40 },
   muscle: { lo: 35, hi: 60 },
   lesion: { lo: 20, hi: 48 },
 });
