@@ -35,7 +35,7 @@ test('the polar nearest-sulcus table agrees with the brute-force search (wrappin
 test('scanner ↔ head transforms invert each other', () => {
   const pose = planCase(options, 'R-2', 1, 0).anatomy.pose;
   for (const p of [[0, 0, 0], [50, -70, 33], [-88, 12, -40]] as const) {
-    const q = scannerToHead(pose, ...p);
+    const q = scannerToHead(pose, p[0], p[1], p[2]);
     const back = headToScanner(pose, ...q);
     for (let d = 0; d < 3; d++) assert.ok(Math.abs(back[d] - p[d]) < 1e-9);
   }
