@@ -91,3 +91,13 @@ test('in a batch, each bad case becomes an error row and the good one is extract
   assert.equal(t.rows[0][err], '');
   assert.deepEqual(t.rows.slice(1).map((x) => x[err].split(':')[0]), ['E_MASK', 'E_MASK', 'E_INVALID_INPUT', 'E_GEOMETRY_MISMATCH']);
 });
+
+test('geometryTolerance of a parameter file relaxes the grid comparison, as in PyRadiomics', async () => {
+  const shifted = await write('shifted.nii.gz', makeVolume({ size, spacing: [1, 1, 2], origin: [0.0005, 0, 0] }, cube));
+  assert.match(await extractError(image, shifted), /E_GEOMETRY_MISMATCH.*origin/);
+  const params = join(dir, 'tolerant.yaml');
+  writeFileSync(params, 'setting:\n  geometryTolerance: 0.001\n');
+  const r = await runDlrn(['extract', '--image', image, '--mask', shifted, '--params', params, '--json']);
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(JSON.parse(r.stdout)['diagnostics_Mask-original_VoxelNum'], 64);
+});

@@ -21,7 +21,10 @@ export interface ExtractionOptions {
 export async function extractCaseFiles(imagePath: string, maskPath: string, options: ExtractionOptions, label?: number): Promise<ExtractionResult> {
   const image = await readImage(imagePath);
   const lab = label ?? (options.mode === 'pyradiomics' ? (options.params ?? defaultPyradiomicsParams()).settings.label : 1);
-  const { labelMap } = await readMask(maskPath, { label: lab, like: image });
+  // Label maps are checked against the image grid by the pipeline (with PyRadiomics' geometryTolerance); DICOM
+  // RTSTRUCT/SEG masks need the image grid to be placed on.
+  const labelMapFile = /\.(nii|nii\.gz|nrrd|nhdr)$/i.test(maskPath);
+  const { labelMap } = await readMask(maskPath, labelMapFile ? { label: lab } : { label: lab, like: image });
   if (options.mode === 'ibsi') {
     // loaded on demand: the IBSI families are not needed in PyRadiomics mode
     const { extractIbsi } = await import('./ibsi-extract.js');

@@ -13,6 +13,7 @@ export const PYRADIOMICS_IMAGE_TYPES = ['Original', 'LoG', 'Wavelet', 'Square', 
 
 /** PyRadiomics feature classes. */
 export const PYRADIOMICS_CLASSES = ['firstorder', 'shape', 'shape2D', 'glcm', 'glrlm', 'glszm', 'gldm', 'ngtdm'] as const;
+/** A PyRadiomics feature class name. */
 export type PyradiomicsClass = (typeof PYRADIOMICS_CLASSES)[number];
 
 /** A parsed parameter file. */
