@@ -115,3 +115,16 @@ test('bad options and parameter files are clear errors (exit 2)', async () => {
   r = await runDlrn(['extract', '--image', `${PY}/data/brain1_image.nrrd`]);
   assert.equal(r.code, 2);
 });
+
+test('DICOM series + RTSTRUCT input gives the PyRadiomics values of the NIfTI CT phantom', async () => {
+  const D = shared('reference/radiomics/ibsi/ibsi1/ct_phantom/dicom');
+  const r = await runDlrn(['extract', '--image', `${D}/image`, '--mask', `${D}/mask/DCM_RS_00060.dcm`, '--json']);
+  assert.equal(r.code, 0, r.stderr);
+  const o = JSON.parse(r.stdout);
+  const ref = new Map(readCsv(`${PY}/generated/ibsi_ct_default_original.csv`).rows.map(([k, v]) => [k, v]));
+  assert.equal(o['diagnostics_Mask-original_VoxelNum'], Number(ref.get('diagnostics_Mask-original_VoxelNum')));
+  for (const n of ['original_firstorder_Mean', 'original_glszm_ZoneEntropy', 'original_shape_MeshVolume']) {
+    const v = Number(ref.get(n));
+    assert.ok(Math.abs(o[n] - v) <= 1e-6 * Math.abs(v), `${n}: ${o[n]} vs ${v}`);
+  }
+});
