@@ -166,3 +166,36 @@ test('MVEE with rank-one updates equals the textbook Khachiyan iteration (recomp
   assert.ok(got);
   for (let d = 0; d < 3; d++) close(got.semiAxes[d], expected[d], 1e-6, `axis ${d}`);
 });
+
+test('oriented minimum box from silhouettes equals the projection method (all points projected per face normal)', () => {
+  const rng = Rng.fromSeed(33);
+  for (let t = 0; t < 8; t++) {
+    const pts: number[] = [];
+    for (let i = 0; i < 80; i++) pts.push(rng.intRange(-30, 30), rng.intRange(-12, 12), rng.intRange(-6, 6));
+    const hull = convexHull3D(pts);
+    assert.ok(hull);
+    // reference: for every face normal, project all points and take the minimum-area rectangle of the projection
+    let best = axisAlignedBox(pts).volume;
+    for (let f = 0; f < hull.faces.length; f += 3) {
+      const [a, b, c] = [hull.faces[f], hull.faces[f + 1], hull.faces[f + 2]];
+      const u = [0, 1, 2].map((d) => pts[3 * b + d] - pts[3 * a + d]), v = [0, 1, 2].map((d) => pts[3 * c + d] - pts[3 * a + d]);
+      const nrm = [u[1] * v[2] - u[2] * v[1], u[2] * v[0] - u[0] * v[2], u[0] * v[1] - u[1] * v[0]];
+      const l = Math.hypot(...nrm);
+      const n = nrm.map((x) => x / l);
+      const e1 = Math.abs(n[0]) < 0.9 ? [0, n[2], -n[1]] : [-n[2], 0, n[0]];
+      const l1 = Math.hypot(...e1);
+      const E1 = e1.map((x) => x / l1);
+      const E2 = [n[1] * E1[2] - n[2] * E1[1], n[2] * E1[0] - n[0] * E1[2], n[0] * E1[1] - n[1] * E1[0]];
+      const us: number[] = [], vs: number[] = [], hs: number[] = [];
+      for (let i = 0; i < pts.length / 3; i++) {
+        const p = [pts[3 * i], pts[3 * i + 1], pts[3 * i + 2]];
+        us.push(p[0] * E1[0] + p[1] * E1[1] + p[2] * E1[2]);
+        vs.push(p[0] * E2[0] + p[1] * E2[1] + p[2] * E2[2]);
+        hs.push(p[0] * n[0] + p[1] * n[1] + p[2] * n[2]);
+      }
+      const [w, h] = minimumAreaRectangle(us, vs);
+      best = Math.min(best, w * h * (Math.max(...hs) - Math.min(...hs)));
+    }
+    close(orientedMinimumBox(pts, hull.faces).volume, best, 1e-9, `ombb ${t}`);
+  }
+});
