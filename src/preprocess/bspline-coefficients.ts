@@ -53,7 +53,8 @@ function filterLine(s: Float64Array, n: number): void {
  */
 export function bsplineCoefficients(data: ArrayLike<number>, size: readonly [number, number, number]): Float64Array {
   const [nx, ny, nz] = size;
-  const c = Float64Array.from(data);
+  const c = new Float64Array(data.length);
+  for (let i = 0; i < c.length; i++) c[i] = data[i];
   const line = new Float64Array(Math.max(nx, ny, nz));
   // x
   if (nx > 1) {

@@ -140,14 +140,12 @@ export function resegmentIbsi(
   mask: ArrayLike<number>,
   opts: { range?: IntensityRange; outlierSigma?: number },
 ): ResegmentationResult {
-  let current: ResegmentationResult = {
-    mask: Uint8Array.from(mask, (m) => (m !== 0 ? 1 : 0)),
-    before: 0,
-    kept: 0,
-    thresholds: { lower: -Infinity, upper: Infinity },
-  };
+  const binary = new Uint8Array(mask.length);
   let before = 0;
-  for (let i = 0; i < mask.length; i++) if (mask[i] !== 0) before++;
+  for (let i = 0; i < mask.length; i++) {
+    if (mask[i] !== 0) { binary[i] = 1; before++; }
+  }
+  let current: ResegmentationResult = { mask: binary, before: 0, kept: 0, thresholds: { lower: -Infinity, upper: Infinity } };
   current = { ...current, before, kept: before };
   if (opts.range) current = { ...resegmentRange(values, current.mask, opts.range), before };
   if (opts.outlierSigma !== undefined) {

@@ -39,7 +39,9 @@ export function extractIbsi(input: CaseVolumes, config: IbsiConfig, label = 1): 
   const { image, labelMap } = input;
   assertSameGeometry(image, labelMap);
   const diagNum: Record<string, number> = {};
-  let mask: Uint8Array = Uint8Array.from(labelMap.data, (v) => (v === label ? 1 : 0));
+  let mask: Uint8Array = new Uint8Array(labelMap.data.length);
+  const lm = labelMap.data;
+  for (let p = lm.indexOf(label); p >= 0; p = lm.indexOf(label, p + 1)) mask[p] = 1;
   maskBoundingBox(mask, labelMap.size); // throws MaskError when the label is absent
   let values: Float64Array = new Float64Array(image.data);
   let grid: Geometry = image;
