@@ -48,15 +48,14 @@ export function convexHull3D(xyz: ArrayLike<number>, count = xyz.length / 3): Co
   };
   const above = (f: Face, p: number): number => f.nx * X(p) + f.ny * Y(p) + f.nz * Z(p) - f.d;
 
-  // Initial tetrahedron, oriented outward.
+  // Initial tetrahedron, oriented outward: p3 must lie below the plane of (p0, p1, p2).
   let [p0, p1, p2, p3] = init;
   {
-    const tmp = { a: p0, b: p1, c: p2 } as Face;
     const ux = X(p1) - X(p0), uy = Y(p1) - Y(p0), uz = Z(p1) - Z(p0);
     const vx = X(p2) - X(p0), vy = Y(p2) - Y(p0), vz = Z(p2) - Z(p0);
-    tmp.nx = uy * vz - uz * vy; tmp.ny = uz * vx - ux * vz; tmp.nz = ux * vy - uy * vx;
-    tmp.d = tmp.nx * X(p0) + tmp.ny * Y(p0) + tmp.nz * Z(p0);
-    if (above(tmp, p3) > 0) [p1, p2] = [p2, p1];
+    const wx = X(p3) - X(p0), wy = Y(p3) - Y(p0), wz = Z(p3) - Z(p0);
+    const side = (uy * vz - uz * vy) * wx + (uz * vx - ux * vz) * wy + (ux * vy - uy * vx) * wz;
+    if (side > 0) [p1, p2] = [p2, p1];
   }
   const f0 = makeFace(p0, p1, p2);
   const f1 = makeFace(p0, p3, p1);
