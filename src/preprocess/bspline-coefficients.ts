@@ -48,6 +48,62 @@ function filterLine(s: Float64Array, n: number): void {
 }
 
 /**
+ * The same filter as {@link filterLine} applied to `count` interleaved lines at once: line `l` has its samples at
+ * `base + l + stride·m` (m = 0..n−1). Used for the y and z axes, so memory is read in contiguous runs (same
+ * arithmetic, element by element, as the line version).
+ */
+function filterLanes(c: Float64Array, base: number, count: number, stride: number, n: number): void {
+  if (n === 1) return;
+  const z = CUBIC_BSPLINE_POLE;
+  const gain = (1 - z) * (1 - 1 / z);
+  const end = base + count;
+  for (let m = 0; m < n; m++) {
+    const o = stride * m;
+    for (let l = base; l < end; l++) c[l + o] *= gain;
+  }
+  const horizon = Math.ceil(Math.log(TOLERANCE) / Math.log(Math.abs(z)));
+  if (horizon < n) {
+    // s[0] = s[0] + z s[1] + z² s[2] + ... (horizon terms), summed in the order of the line version
+    let zn = z;
+    for (let m = 1; m < horizon; m++) {
+      const o = stride * m;
+      for (let l = base; l < end; l++) c[l] += zn * c[l + o];
+      zn *= z;
+    }
+  } else {
+    const iz = 1 / z;
+    const last = stride * (n - 1);
+    let z2n = Math.pow(z, n - 1);
+    for (let l = base; l < end; l++) c[l] = c[l] + z2n * c[l + last];
+    let zn = z;
+    z2n *= z2n * iz;
+    for (let m = 1; m <= n - 2; m++) {
+      const o = stride * m;
+      const f = zn + z2n;
+      for (let l = base; l < end; l++) c[l] += f * c[l + o];
+      zn *= z;
+      z2n *= iz;
+    }
+    const d = 1 - zn * zn;
+    for (let l = base; l < end; l++) c[l] = c[l] / d;
+  }
+  for (let m = 1; m < n; m++) {
+    const o = stride * m;
+    const p = o - stride;
+    for (let l = base; l < end; l++) c[l + o] += z * c[l + p];
+  }
+  const oLast = stride * (n - 1);
+  const oPrev = oLast - stride;
+  const f = z / (z * z - 1);
+  for (let l = base; l < end; l++) c[l + oLast] = f * (z * c[l + oPrev] + c[l + oLast]);
+  for (let m = n - 2; m >= 0; m--) {
+    const o = stride * m;
+    const q = o + stride;
+    for (let l = base; l < end; l++) c[l + o] = z * (c[l + q] - c[l + o]);
+  }
+}
+
+/**
  * Cubic B-spline coefficients of a 3D array (x fastest) of size `size`. Returns a new Float64Array; the input is
  * not modified.
  */
@@ -55,9 +111,9 @@ export function bsplineCoefficients(data: ArrayLike<number>, size: readonly [num
   const [nx, ny, nz] = size;
   const c = new Float64Array(data.length);
   for (let i = 0; i < c.length; i++) c[i] = data[i];
-  const line = new Float64Array(Math.max(nx, ny, nz));
-  // x
+  // x: contiguous lines
   if (nx > 1) {
+    const line = new Float64Array(nx);
     for (let o = 0; o < ny * nz; o++) {
       const base = o * nx;
       for (let i = 0; i < nx; i++) line[i] = c[base + i];
@@ -65,25 +121,9 @@ export function bsplineCoefficients(data: ArrayLike<number>, size: readonly [num
       for (let i = 0; i < nx; i++) c[base + i] = line[i];
     }
   }
-  // y
-  if (ny > 1) {
-    for (let k = 0; k < nz; k++) {
-      for (let i = 0; i < nx; i++) {
-        const base = i + nx * ny * k;
-        for (let j = 0; j < ny; j++) line[j] = c[base + nx * j];
-        filterLine(line, ny);
-        for (let j = 0; j < ny; j++) c[base + nx * j] = line[j];
-      }
-    }
-  }
-  // z
-  if (nz > 1) {
-    const plane = nx * ny;
-    for (let p = 0; p < plane; p++) {
-      for (let k = 0; k < nz; k++) line[k] = c[p + plane * k];
-      filterLine(line, nz);
-      for (let k = 0; k < nz; k++) c[p + plane * k] = line[k];
-    }
-  }
+  // y: per slice, the nx lines of the slice side by side
+  if (ny > 1) for (let k = 0; k < nz; k++) filterLanes(c, nx * ny * k, nx, nx, ny);
+  // z: all nx·ny lines side by side
+  if (nz > 1) filterLanes(c, 0, nx * ny, nx * ny, nz);
   return c;
 }

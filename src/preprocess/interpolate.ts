@@ -124,28 +124,36 @@ export function resampleSeparable(
   const nz = z1 - z0 + 1;
   // pass 1: along x → a[tx, ny, nz]
   const a = new Float64Array(tx * ny * nz);
+  const xTaps = kx.taps, xIdx = kx.index, xW = kx.weight;
   for (let k = 0; k < nz; k++) {
     for (let j = 0; j < ny; j++) {
       const srcRow = sx * (y0 + j + sy * (z0 + k));
       const dstRow = tx * (j + ny * k);
-      for (let i = 0; i < tx; i++) {
-        let v = 0;
-        const o = i * kx.taps;
-        for (let t = 0; t < kx.taps; t++) v += kx.weight[o + t] * coeff[srcRow + kx.index[o + t]];
-        a[dstRow + i] = v;
+      if (xTaps === 4) {
+        for (let i = 0, o = 0; i < tx; i++, o += 4) {
+          a[dstRow + i] = xW[o] * coeff[srcRow + xIdx[o]] + xW[o + 1] * coeff[srcRow + xIdx[o + 1]]
+            + xW[o + 2] * coeff[srcRow + xIdx[o + 2]] + xW[o + 3] * coeff[srcRow + xIdx[o + 3]];
+        }
+      } else if (xTaps === 2) {
+        for (let i = 0, o = 0; i < tx; i++, o += 2) {
+          a[dstRow + i] = xW[o] * coeff[srcRow + xIdx[o]] + xW[o + 1] * coeff[srcRow + xIdx[o + 1]];
+        }
+      } else {
+        for (let i = 0; i < tx; i++) a[dstRow + i] = coeff[srcRow + xIdx[i]];
       }
     }
   }
   // pass 2: along y → b[tx, ty, nz]
   const b = new Float64Array(tx * ty * nz);
+  const yTaps = ky.taps, yIdx = ky.index, yW = ky.weight;
   for (let k = 0; k < nz; k++) {
     for (let j = 0; j < ty; j++) {
-      const o = j * ky.taps;
+      const o = j * yTaps;
       const dstRow = tx * (j + ty * k);
-      for (let t = 0; t < ky.taps; t++) {
-        const w = ky.weight[o + t];
+      for (let t = 0; t < yTaps; t++) {
+        const w = yW[o + t];
         if (w === 0) continue;
-        const srcRow = tx * (ky.index[o + t] - y0 + ny * k);
+        const srcRow = tx * (yIdx[o + t] - y0 + ny * k);
         for (let i = 0; i < tx; i++) b[dstRow + i] += w * a[srcRow + i];
       }
     }
@@ -153,13 +161,14 @@ export function resampleSeparable(
   // pass 3: along z → out[tx, ty, tz]
   const plane = tx * ty;
   const out = new Float64Array(plane * tz);
+  const zTaps = kz.taps, zIdx = kz.index, zW = kz.weight;
   for (let k = 0; k < tz; k++) {
-    const o = k * kz.taps;
+    const o = k * zTaps;
     const dst = plane * k;
-    for (let t = 0; t < kz.taps; t++) {
-      const w = kz.weight[o + t];
+    for (let t = 0; t < zTaps; t++) {
+      const w = zW[o + t];
       if (w === 0) continue;
-      const src = plane * (kz.index[o + t] - z0);
+      const src = plane * (zIdx[o + t] - z0);
       for (let p = 0; p < plane; p++) out[dst + p] += w * b[src + p];
     }
   }
