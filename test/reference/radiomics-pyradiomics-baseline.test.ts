@@ -82,3 +82,32 @@ for (const col of columns.values()) {
     }
   });
 }
+
+// shape2D baselines: their single-slice masks (`*_label_2D.nrrd`) are not in the snapshot; the baseline diagnostics
+// (corrected bounding box (162, 84, 16, 45, 32, 1) and (21, 64, 9, 9, 12, 1)) show they are slice 16 of brain1's and
+// slice 9 of breast1's label map, placed on the image grid by PyRadiomics' correctMask. We cut those slices out.
+const shape2D = readCsv(`${BASE}/baseline/baseline_shape2D.csv`);
+for (const [column, caseName, slice] of [['brain1_shape2D', 'brain1', 16], ['breast1_shape2D', 'breast1', 9]] as const) {
+  test(`PyRadiomics baseline ${column} (force2D, single-slice mask)`, async () => {
+    const j = shape2D.header.indexOf(column);
+    const settingsText = shape2D.rows.find((r) => r[0] === 'diagnostics_Configuration_Settings')![j];
+    const settings = parsePyradiomicsSettings(parsePythonLiteral(settingsText), `baseline ${column}`);
+    assert.equal(settings.force2D, true);
+    const { image, labelMap } = await load(caseName);
+    const [nx, ny] = labelMap.size;
+    const data = new Int32Array(labelMap.data.length);
+    for (let p = nx * ny * slice; p < nx * ny * (slice + 1); p++) data[p] = labelMap.data[p] === 1 ? 1 : 0;
+    const { makeVolume } = await import('../../src/core/volume.js');
+    const r = extractPyradiomics({ image, labelMap: makeVolume(labelMap, data) }, { settings, imageTypes: { Original: {} }, featureClasses: { shape2D: null } });
+    const bad: string[] = [];
+    for (const row of shape2D.rows) {
+      if (!row[0].startsWith('original_shape2D_')) continue;
+      const ours = r.features[row[0]];
+      const ref = Number(row[j]);
+      if (ours === undefined) bad.push(`${row[0]}: missing`);
+      else if (!pyradiomicsPass(ours, ref, pyradiomicsTolerance(row[0]))) bad.push(`${row[0]}: ours ${ours}, baseline ${ref}`);
+    }
+    assert.equal(Object.keys(r.features).length, shape2D.rows.filter((row) => row[0].startsWith('original_shape2D_')).length);
+    assert.deepEqual(bad, []);
+  });
+}
