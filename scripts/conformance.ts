@@ -8,6 +8,7 @@ import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml, stringify as toYaml } from 'yaml';
 import { writeFileAtomic } from '../src/core/atomic.js';
+import { makeVolume } from '../src/core/volume.js';
 import { readImage, readMask } from '../src/io/index.js';
 import { readCsv } from '../src/table/csv.js';
 import { extractIbsi } from '../src/features/extractor/ibsi-extract.js';
@@ -99,6 +100,20 @@ for (const [name, c] of columns) {
   const r = extractPyradiomics(volumes.get(c.caseName)!, params);
   for (const [f, ref] of c.values) record(f, r.features[f], ref, `baseline ${name}`, baseCounts);
 }
+// shape2D baselines: slice 16 of brain1 / slice 9 of breast1 (the upstream single-slice masks are not in the
+// snapshot; the baseline's corrected bounding boxes identify the slices), force2D as in their settings row.
+const s2 = readCsv(`${PY}/baseline/baseline_shape2D.csv`);
+for (const [column, caseName, slice] of [['brain1_shape2D', 'brain1', 16], ['breast1_shape2D', 'breast1', 9]] as const) {
+  const j = s2.header.indexOf(column);
+  const v = volumes.get(caseName) ?? await load(`${PY}/data/${caseName}_image.nrrd`, `${PY}/data/${caseName}_label.nrrd`);
+  const [nx, ny] = v.labelMap.size;
+  const data = new Int32Array(v.labelMap.data.length);
+  for (let p = nx * ny * slice; p < nx * ny * (slice + 1); p++) data[p] = v.labelMap.data[p] === 1 ? 1 : 0;
+  const settings = parsePyradiomicsSettings(parsePythonLiteral(s2.rows.find((r) => r[0] === 'diagnostics_Configuration_Settings')![j]));
+  const r = extractPyradiomics({ image: v.image, labelMap: makeVolume(v.labelMap, data) }, { settings, imageTypes: { Original: {} }, featureClasses: { shape2D: null } });
+  for (const row of s2.rows) if (row[0].startsWith('original_shape2D_')) record(row[0], r.features[row[0]], Number(row[j]), `baseline ${column}`, baseCounts);
+  columns.set(column, { caseName, settings: '', values: new Map() });
+}
 summary.push(`| PyRadiomics upstream baselines: ${columns.size} columns (${[...columns.keys()].join(', ')}) | ${baseCounts.n} | ${baseCounts.pass} | ${baseCounts.n - baseCounts.pass - baseCounts.missing} | ${baseCounts.missing} | 1e-6 rel. (mesh 1e-3) |`);
 process.stderr.write(`baselines: ${baseCounts.pass}/${baseCounts.n}\n`);
 
@@ -138,8 +153,9 @@ md.push('# Conformance of dlrn radiomics', '',
   '## Not checked here, and why', '',
   '* IBSI configuration D: its reference values are withheld (not in the shared reference data).',
   '* IBSI values without a consensus value (OMBB/MVEE densities, IVH AUC in some configurations) have no row.',
-  '* PyRadiomics baseline columns of lung1/lung2 (their images are not in the snapshot) and of the withheld case;',
-  '  `shape2D` baselines (their single-slice masks are not in the snapshot; shape2D is checked by the shape tests).',
+  '* PyRadiomics baseline columns of lung1/lung2 (their images are not in the snapshot) and of the withheld case.',
+  '  The `shape2D` baselines are checked with the single-slice masks cut from brain1 (slice 16) and breast1 (slice 9),',
+  '  which the baselines\' diagnostics identify (their `*_label_2D.nrrd` files are not in the snapshot).',
   '* LoG and wavelet columns of `generated/` (filtered images belong to a later issue).',
   '* `diagnostics_Versions_*` and `diagnostics_Configuration_Settings` (dlrn writes its own versions and every setting).', '',
   '## PyRadiomics: largest relative difference per feature (over all baselines and generated cases)', '',
