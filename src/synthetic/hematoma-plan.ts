@@ -22,7 +22,7 @@ export interface Lobe {
  * is "typical" (irregular, often patchy and multifocal, more edema) rather than an ovoid homogeneous
  * bleed that looks like the other etiologies.
  */
-export const CVT_TYPICAL_PROBABILITY: Readonly<Record<Difficulty, number>> = { easy: 0.92, standard: 0.72, hard: 0.45 };
+export const CVT_TYPICAL_PROBABILITY: Readonly<Record<Difficulty, number>> = { easy: 0.95, standard: 0.82, hard: 0.55 };
 
 /** Difficulty of the classification task (class overlap of the hematoma appearance). */
 export type Difficulty = 'easy' | 'standard' | 'hard';
@@ -80,9 +80,9 @@ interface ShapeProfile {
 }
 
 const PROFILES: Readonly<Record<Etiology | 'cvt-atypical', ShapeProfile>> = {
-  'cvt': { volume: [6, 0.85], irregularity: [0.22, 0.38], irregularCell: [4, 8], heterogeneity: [13, 20, 9, 14], edemaPlateau: [2.5, 8], edemaReach: [4, 9], edemaDrop: [11, 16] },
+  'cvt': { volume: [6, 0.85], irregularity: [0.24, 0.4], irregularCell: [4, 7], heterogeneity: [15, 22, 10, 15], edemaPlateau: [2.5, 8], edemaReach: [4, 9], edemaDrop: [11, 16] },
   'cvt-atypical': { volume: [7, 0.85], irregularity: [0.1, 0.22], irregularCell: [6, 10], heterogeneity: [10, 16, 8, 12], edemaPlateau: [0.5, 4], edemaReach: [3, 7], edemaDrop: [7, 12] },
-  'hypertensive': { volume: [8, 0.9], irregularity: [0.08, 0.2], irregularCell: [6, 11], heterogeneity: [9, 15, 7, 11], edemaPlateau: [0, 1.5], edemaReach: [1.5, 4], edemaDrop: [6, 10] },
+  'hypertensive': { volume: [8, 0.9], irregularity: [0.05, 0.16], irregularCell: [7, 12], heterogeneity: [8, 13, 6, 10], edemaPlateau: [0, 1.5], edemaReach: [1.5, 4], edemaDrop: [6, 10] },
   'amyloid': { volume: [9, 0.8], irregularity: [0.16, 0.3], irregularCell: [5, 9], heterogeneity: [11, 17, 8, 12], edemaPlateau: [0.5, 3], edemaReach: [3, 7], edemaDrop: [7, 11] },
   'avm': { volume: [7, 0.85], irregularity: [0.16, 0.3], irregularCell: [4, 8], heterogeneity: [13, 20, 9, 14], edemaPlateau: [0, 2], edemaReach: [2, 5], edemaDrop: [6, 10] },
   'tumour': { volume: [8, 0.75], irregularity: [0.14, 0.26], irregularCell: [5, 9], heterogeneity: [13, 20, 9, 14], edemaPlateau: [5, 12], edemaReach: [8, 14], edemaDrop: [10, 15] },
@@ -134,9 +134,9 @@ export function planHematoma(rng: Rng, a: AnatomyParams, etiology: Etiology, dif
   const cell = u(rng, prof.irregularCell);
 
   // how the volume is split: foci (separate bleeds) and, for typical CVT, patchy coverage of the envelope
-  const multifocal = typical && rng.bernoulli(0.45);
+  const multifocal = typical && rng.bernoulli(0.5);
   const nFoci = multifocal ? rng.choice([2, 3, 4], [0.55, 0.3, 0.15]) : etiology === 'amyloid' && rng.bernoulli(0.1) ? 2 : 1;
-  const patchy = typical && rng.bernoulli(0.5) ? { threshold: rng.uniformRange(-0.1, 0.12), cell: rng.uniformRange(6, 10) } : null;
+  const patchy = typical && rng.bernoulli(0.6) ? { threshold: rng.uniformRange(-0.1, 0.12), cell: rng.uniformRange(6, 10) } : null;
   const coverage = patchy ? 0.5 - 1.3 * patchy.threshold : 1; // rough blood fraction of a patchy envelope
   const mainShare = nFoci === 1 ? 1 : rng.uniformRange(0.5, 0.75);
   const envelopeMm3 = (volumeMl * 1000) / coverage;
