@@ -1,16 +1,15 @@
 /**
- * Deep-learning (DL) features of every patient with an ONNX backbone (src/deep), kept in a resumable cache
- * (`DIR/features/deep.csv`) keyed by the model's SHA-256 and the input settings.
+ * Settings of the deep-learning (DL) features (src/deep ONNX backbone and input construction) as the study and
+ * the model bundle keep them, and the hash that keys their cache (`DIR/features/deep.csv`): the model's
+ * SHA-256 and the input settings. The features themselves are computed by src/study/case-features.ts.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { FileNotFoundError } from '../core/errors.js';
-import { DEFAULT_BACKBONE, deepFeatureNames, loadOnnxBackbone, parseWindows, runDeepBatch, type DeepFeatureOptions, type OnnxBackboneOptions, type SlicePlane } from '../deep/index.js';
+import { DEFAULT_BACKBONE, parseWindows, type DeepFeatureOptions, type OnnxBackboneOptions, type SlicePlane } from '../deep/index.js';
 import { dlrnVersion, settingsHash } from '../features/index.js';
 import type { StudyConfigDoc } from './config-schema.js';
-import { FeatureCache, type CacheSource } from './feature-cache.js';
-import { tableFromRecords } from './feature-table.js';
-import { resolveJobs, type CachedFeatures, type ExtractionProgress } from './radiomics-features.js';
+import type { CachedFeatures } from './radiomics-features.js';
 
 /** Everything that defines the DL features (stored in the model bundle to recompute them for a new patient). */
 export interface DeepSettings {
@@ -70,45 +69,4 @@ export function deepSettingsHash(s: DeepSettings, modelSha256: string): string {
 export interface CachedDeepFeatures extends CachedFeatures {
   readonly backboneId: string;
   readonly modelSha256: string;
-}
-
-/** Computes (or reuses) DL features of `cases` (see the module comment). Failures are reported, not thrown. */
-export async function deepFeatures(
-  cases: readonly CacheSource[],
-  opts: { settings: DeepSettings; cachePath: string; jobs?: number; progress?: ExtractionProgress },
-): Promise<CachedDeepFeatures> {
-  const hash = deepSettingsHash(opts.settings, modelFileSha256(opts.settings));
-  const cache = new FeatureCache(opts.cachePath, hash);
-  const reused = cache.load(cases);
-  const todo = cases.filter((c) => !cache.has(c.id));
-  opts.progress?.onStart?.(todo.length, reused);
-  const failures: { id: string; message: string }[] = [];
-  // The backbone is loaded once here for its id, feature size and weights hash (the batch loads its own copies).
-  const b = await loadOnnxBackbone(backboneOptions(opts.settings));
-  const backboneId = b.id;
-  const modelSha256 = b.modelSha256;
-  const names = deepFeatureNames(b.id, b.featureDim, deepFeatureOptions(opts.settings));
-  await b.dispose();
-  if (todo.length > 0) {
-    try {
-      await runDeepBatch(todo.map((c) => ({ id: c.id, image: c.image, mask: c.mask, maskLabel: c.maskLabel })), {
-        model: backboneOptions(opts.settings),
-        features: deepFeatureOptions(opts.settings),
-        jobs: resolveJobs(opts.jobs ?? 0),
-        onResult: (i, o) => {
-          if (o.ok) cache.put(todo[i], names, o.value.values);
-          else failures.push({ id: todo[i].id, message: o.error.message });
-          cache.flush(false);
-          opts.progress?.onCase?.(todo[i].id, o.ok);
-        },
-      });
-    } finally {
-      cache.flush(true);
-    }
-  }
-  const ok = cases.filter((c) => cache.has(c.id)).map((c) => c.id);
-  return {
-    table: tableFromRecords(ok, cache.featureNames() ?? [], cache.valuesFor(ok)), reused, computed: todo.length - failures.length, failures,
-    settingsHash: hash, backboneId, modelSha256,
-  };
 }

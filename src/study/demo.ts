@@ -7,8 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../core/atomic.js';
-import { DlrnError } from '../core/errors.js';
-import { siblingModuleUrl } from '../core/module-url.js';
+import { generateCohort, type SynthOptionsInput } from '../synthetic/index.js';
 import { parseStudyConfig } from './config.js';
 import { runStudy, type StudyProgress, type StudyRun } from './run-study.js';
 
@@ -54,30 +53,9 @@ models:
 `;
 
 /** Options of the demo cohort (src/synthetic `SynthOptionsInput`). */
-export const DEMO_COHORT_OPTIONS = { preset: 'paper', seed: 42, matrix: 256 } as const;
+export const DEMO_COHORT_OPTIONS: SynthOptionsInput = { preset: 'paper', seed: 42, matrix: 256 };
 
 const MARKER = '.dlrn-demo-cohort.json';
-
-/** The part of src/synthetic the demo uses (loaded lazily). */
-interface SyntheticModule {
-  generateCohort(options: Record<string, unknown>, outDir: string, opts?: { onCase?: (id: string, done: number, total: number) => void; jobs?: number }): Promise<unknown>;
-}
-
-async function loadSynthetic(): Promise<SyntheticModule> {
-  let mod: Partial<SyntheticModule>;
-  try {
-    mod = (await import(siblingModuleUrl(import.meta.url, '../synthetic/index').href)) as Partial<SyntheticModule>;
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'ERR_MODULE_NOT_FOUND') throw e;
-    mod = {};
-  }
-  if (typeof mod.generateCohort !== 'function') {
-    throw new DlrnError('E_UNAVAILABLE', 'the synthetic cohort generator (src/synthetic generateCohort) is not available in this build yet', {
-      fix: 'run a study on your own manifest with `dlrn study --config ...` (see examples/), or update dlrn.',
-    });
-  }
-  return mod as SyntheticModule;
-}
 
 /** True when `dir` holds a demo cohort generated completely with `options`. */
 export function isDemoCohortComplete(dir: string, options: object = DEMO_COHORT_OPTIONS): boolean {
@@ -94,7 +72,7 @@ export function isDemoCohortComplete(dir: string, options: object = DEMO_COHORT_
 export interface DemoOptions {
   readonly outDir: string;
   /** Cohort options (default {@link DEMO_COHORT_OPTIONS}; tests use smaller cohorts). */
-  readonly cohort?: Readonly<Record<string, unknown>>;
+  readonly cohort?: SynthOptionsInput;
   /** Config text (default {@link DEMO_CONFIG_YAML}). */
   readonly configYaml?: string;
   readonly progress?: StudyProgress & { readonly onCohortCase?: (id: string, done: number, total: number) => void };
@@ -109,8 +87,7 @@ export async function runDemo(opts: DemoOptions): Promise<StudyRun & { readonly 
   const reused = isDemoCohortComplete(cohortDir, options);
   if (!reused) {
     opts.progress?.onPhase?.('cohort');
-    const synth = await loadSynthetic();
-    await synth.generateCohort({ ...options }, cohortDir, { onCase: opts.progress?.onCohortCase, jobs: opts.jobs });
+    await generateCohort(options, cohortDir, { onCase: opts.progress?.onCohortCase, jobs: opts.jobs });
     writeFileAtomic(join(cohortDir, MARKER), JSON.stringify({ options, completed: new Date().toISOString() }) + '\n');
   }
   opts.onLog?.(reused ? `demo cohort reused from ${cohortDir}` : `demo cohort generated in ${cohortDir}`);

@@ -14,6 +14,7 @@ export * from './feature-table.js';
 export * from './feature-cache.js';
 export * from './radiomics-features.js';
 export * from './deep-features.js';
+export * from './case-features.js';
 export * from './pipeline.js';
 export * from './steps.js';
 export * from './clinical.js';

@@ -17,11 +17,12 @@ import { buildResults } from './build-results.js';
 import { isMissing } from './clinical.js';
 import { assignCohorts, readStudyCases, type StudyCase, type StudyCohorts } from './cohorts.js';
 import type { StudyConfig } from './config.js';
-import { deepFeatures, deepSettingsOf, type CachedDeepFeatures } from './deep-features.js';
+import { deepSettingsOf, type CachedDeepFeatures } from './deep-features.js';
+import { studyFeatures, type StudyFeatures } from './case-features.js';
 import type { CacheSource } from './feature-cache.js';
 import { readFeatureTableCsv, tableRowsFor, type FeatureTable } from './feature-table.js';
 import { fitStudy, type StudyFit } from './fit-study.js';
-import { radiomicsFeatures, radiomicsSettingsHash, type CachedFeatures, type ExtractionProgress } from './radiomics-features.js';
+import { radiomicsFeatures, type ExtractionProgress } from './radiomics-features.js';
 import { MODEL_IDS, type StudyResults } from './results.js';
 import { renderNomogramSvg } from '../nomogram/index.js';
 import { toCsv, readCsv, columnIndex } from '../table/csv.js';
@@ -29,7 +30,7 @@ import { summaryTable } from './summary.js';
 
 /** Progress callbacks of a study run (for the CLI's progress bars). */
 export interface StudyProgress {
-  /** A phase starts (`radiomics`, `deep`, `retest`, `models`, `results`). */
+  /** A phase starts (`features`, `retest`, `models`, `results`). */
   readonly onPhase?: (phase: string) => void;
   /** Per-patient progress of the feature phases. */
   readonly extraction?: (phase: string) => ExtractionProgress;
@@ -114,40 +115,42 @@ export async function runStudy(config: StudyConfig, opts: RunStudyOptions): Prom
   say(`cohorts: ${counts.join(', ')}`);
   const used = [...new Set([...cohorts.members.training, ...cohorts.members.internal_test, ...cohorts.members.external_test])].sort((a, b) => a - b).map((i) => cohorts.cases[i]);
 
-  // Radiomics
-  phase('radiomics');
+  // Features: tables given in the config, or extracted (radiomics and DL in one pass per patient, cached)
+  phase('features');
+  const ids = used.map((c) => c.id);
+  const extractRad = !config.paths.radiomicsTable;
+  const extractDeep = doc.deep !== null && !config.paths.deepTable;
+  let extracted: StudyFeatures = { radiomics: null, deep: null };
+  if (extractRad || extractDeep) {
+    extracted = await studyFeatures(sources(used), {
+      radiomics: extractRad ? { params: config.radiomicsParams, cachePath: join(out, 'features', 'radiomics.csv') } : null,
+      deep: extractDeep && doc.deep ? { settings: deepSettingsOf(doc.deep, config.paths.deepModel), cachePath: join(out, 'features', 'deep.csv') } : null,
+      jobs: doc.radiomics.jobs, progress: opts.progress?.extraction?.('features'),
+    });
+    // report every failure (both parts) before stopping; the successful patients stay cached
+    const failures = [...(extracted.radiomics?.failures ?? []), ...(extracted.deep?.failures ?? [])];
+    if (failures.length) throw failuresError(extracted.radiomics?.failures.length ? 'radiomics' : 'DL', failures);
+  }
   let rad: FeatureTable;
   let radHash: string;
-  if (config.paths.radiomicsTable) {
-    rad = tableRowsFor(readFeatureTableCsv(config.paths.radiomicsTable, doc.columns.id), used.map((c) => c.id), 'radiomics feature table');
-    radHash = createHash('sha256').update(canonicalJson(rad.names)).digest('hex').slice(0, 16);
-    say(`radiomics: ${rad.names.length} features read from ${config.paths.radiomicsTable}`);
-  } else {
-    const r: CachedFeatures = await radiomicsFeatures(sources(used), {
-      params: config.radiomicsParams, cachePath: join(out, 'features', 'radiomics.csv'), jobs: doc.radiomics.jobs, progress: opts.progress?.extraction?.('radiomics'),
-    });
-    if (r.failures.length) throw failuresError('radiomics', r.failures);
+  if (extracted.radiomics) {
+    const r = extracted.radiomics;
     rad = r.table;
     radHash = r.settingsHash;
     say(`radiomics: ${rad.names.length} features per patient (${r.reused} reused from the cache, ${r.computed} extracted; settings hash ${r.settingsHash})`);
+  } else {
+    rad = tableRowsFor(readFeatureTableCsv(config.paths.radiomicsTable as string, doc.columns.id), ids, 'radiomics feature table');
+    radHash = createHash('sha256').update(canonicalJson(rad.names)).digest('hex').slice(0, 16);
+    say(`radiomics: ${rad.names.length} features read from ${config.paths.radiomicsTable}`);
   }
-
-  // DL
   let deep: FeatureTable | null = null;
-  let deepInfo: CachedDeepFeatures | null = null;
-  if (doc.deep) {
-    phase('deep');
-    if (config.paths.deepTable) {
-      deep = tableRowsFor(readFeatureTableCsv(config.paths.deepTable, doc.columns.id), used.map((c) => c.id), 'DL feature table');
-      say(`deep: ${deep.names.length} features read from ${config.paths.deepTable}`);
-    } else {
-      deepInfo = await deepFeatures(sources(used), {
-        settings: deepSettingsOf(doc.deep, config.paths.deepModel), cachePath: join(out, 'features', 'deep.csv'), jobs: doc.deep.jobs, progress: opts.progress?.extraction?.('deep'),
-      });
-      if (deepInfo.failures.length) throw failuresError('DL', deepInfo.failures);
-      deep = deepInfo.table;
-      say(`deep: ${deep.names.length} features per patient from ${deepInfo.backboneId} (model sha256 ${deepInfo.modelSha256.slice(0, 16)}; ${deepInfo.reused} reused, ${deepInfo.computed} computed)`);
-    }
+  const deepInfo: CachedDeepFeatures | null = extracted.deep;
+  if (deepInfo) {
+    deep = deepInfo.table;
+    say(`deep: ${deep.names.length} features per patient from ${deepInfo.backboneId} (model sha256 ${deepInfo.modelSha256.slice(0, 16)}; ${deepInfo.reused} reused, ${deepInfo.computed} computed)`);
+  } else if (doc.deep && config.paths.deepTable) {
+    deep = tableRowsFor(readFeatureTableCsv(config.paths.deepTable, doc.columns.id), ids, 'DL feature table');
+    say(`deep: ${deep.names.length} features read from ${config.paths.deepTable}`);
   }
 
   // Retest radiomics for the ICC screen (training patients only)
