@@ -116,6 +116,14 @@ function describeSteps(p: FittedPipeline): string {
   return p.steps.map((s) => `${s.summary.step} ${s.summary.n_in}→${s.summary.n_out}`).join(', ');
 }
 
+/** One log line per screening step with the features it kept (up to 40 names). */
+function keptLines(p: FittedPipeline): string[] {
+  return p.steps.filter((s) => s.kind === 'select').map((s) => {
+    const names = s.namesOut;
+    return `  ${s.summary.step} kept ${names.length}: ${names.slice(0, 40).join(', ')}${names.length > 40 ? ', ...' : ''}`;
+  });
+}
+
 /**
  * Fits every pipeline and model on the training patients and predicts every cohort (see the module comment).
  * `log` receives one line per step.
@@ -163,6 +171,7 @@ export function fitStudy(data: StudyData, log: (line: string) => void = () => un
     log(`${id.toUpperCase()} selection (${(input.training as FeatureTable).names.length} features in):`);
     const selection = new Pipeline(selectionSteps(config)).fit(input.training as FeatureTable, yTrain, ctx(`select-${id}`));
     log(`  ${describeSteps(selection)}`);
+    for (const line of keptLines(selection)) log(line);
     const lasso = selection.lassoStep() as LassoStep;
     log(`  LASSO (${lasso.summary.settings.lambda_rule}, λ = ${lasso.lambda.toPrecision(4)}): ${lasso.namesOut.join(', ')}`);
     const beforeLasso = selection.steps.slice(0, -1);

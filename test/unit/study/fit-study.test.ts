@@ -22,10 +22,10 @@ import {
 import { readCsv } from '../../../src/table/csv.js';
 import { tableConfig, writeTableCohort } from './helpers/table-cohort.js';
 
-function setup(extra = '', opts: { nTrain?: number; nTest?: number; signal?: number; seed?: number; cohorts?: string } = {}) {
+function setup(extra = '', opts: { nTrain?: number; nTest?: number; signal?: number; seed?: number; cohorts?: string; selection?: string } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'dlrn-fit-'));
   writeTableCohort(dir, { nTrain: opts.nTrain ?? 90, nTest: opts.nTest ?? 60, seed: opts.seed ?? 2, signal: opts.signal ?? 1 });
-  writeFileSync(join(dir, 'study.yaml'), tableConfig(extra, opts.cohorts));
+  writeFileSync(join(dir, 'study.yaml'), tableConfig(extra, opts.cohorts, opts.selection));
   const config = loadStudyConfig(join(dir, 'study.yaml'));
   return { dir, config };
 }
@@ -141,7 +141,7 @@ test('the model bundle reproduces every patient\'s DLRN probability from the sam
 });
 
 test('results.json: every model on every cohort, selection steps, comparisons, cohort table, tables for R', async () => {
-  const { dir, config } = setup('models: {classifiers: [logistic, signature, l2_logistic]}\n', { seed: 4, cohorts: '{column: centre, training: "1", external_test: "2", internal_test: 0.25}' });
+  const { dir, config } = setup('models: {classifiers: [logistic, signature, l2_logistic, svm, random_forest]}\n', { seed: 4, cohorts: '{column: centre, training: "1", external_test: "2", internal_test: 0.25}' });
   const run = await runStudy(config, { outDir: join(dir, 'out') });
   const r = JSON.parse(readFileSync(join(dir, 'out', 'results.json'), 'utf8'));
   assert.equal(r.format, 'dlrn-results');
@@ -153,7 +153,7 @@ test('results.json: every model on every cohort, selection steps, comparisons, c
     assert.equal(ext.probabilities.length, r.cohorts.external_test.n);
     assert.equal(ext.tp + ext.fn, r.cohorts.external_test.n_positive);
   }
-  assert.deepEqual(r.models.rad.alternatives.map((a: { classifier: string }) => a.classifier), ['signature', 'l2_logistic']);
+  assert.deepEqual(r.models.rad.alternatives.map((a: { classifier: string }) => a.classifier), ['signature', 'l2_logistic', 'svm', 'random_forest']);
   const radSteps = r.selection.rad.steps.map((s: { step: string; n_in: number; n_out: number }) => [s.step, s.n_in, s.n_out]);
   // 32 features (diagnostics_ is not one); `gappy` is missing for P1_1 only: dropped when P1_1 trains, else kept
   // (and filled with the training median for P1_1); `constant` goes at the variance step
@@ -176,4 +176,31 @@ test('results.json: every model on every cohort, selection steps, comparisons, c
   assert.deepEqual(design.header, ['id', 'cohort', 'outcome', ...r.models.dlrn.inputs, 'p_dlrn']);
   assert.equal(design.rows.length, r.cohorts.training.n + r.cohorts.internal_test.n + r.cohorts.external_test.n);
   assert.ok(run.summary.includes('DLRN'));
+});
+
+test('ICC screen: features unstable between the original and the retest segmentation are dropped (training patients only)', () => {
+  const { dir, config } = setup('', { selection: '  icc: {retest_manifest: retest.csv, threshold: 0.8}\n' });
+  assert.equal(config.doc.selection.icc?.threshold, 0.8);
+  assert.equal(config.paths.retestManifest, join(dir, 'retest.csv'));
+  const cohorts = assignCohorts(config, readStudyCases(config));
+  const rad = readFeatureTableCsv(join(dir, 'rad.csv'), 'id');
+  // retest: the informative and copy features nearly reproduce; noise_1..10 are re-drawn (ICC ≈ 0); the others
+  // reproduce with small noise. Test patients are present in the retest table too but must not be used.
+  const rng = Rng.fromSeed(21);
+  const unstable = new Set(Array.from({ length: 10 }, (_, j) => `noise_${j + 1}`));
+  const cols = rad.names.map((n, j) => rad.ids.map((_, i) => {
+    const v = rad.matrix.data[i + j * rad.matrix.nrow];
+    return unstable.has(n) ? rng.normal() : v + 0.05 * rng.normal();
+  }));
+  const retest: FeatureTable = { ids: rad.ids, names: rad.names, matrix: matrixFromColumns(cols) };
+  const log: string[] = [];
+  const fit = fitStudy({ config, cohorts, rad, deep: null, retest }, (l) => log.push(l));
+  const iccStep = fit.radPre.steps.find((s) => s.summary.step === 'icc')!;
+  assert.ok(iccStep, 'the ICC step runs');
+  for (const n of unstable) assert.ok(!iccStep.namesOut.includes(n), `${n} dropped`);
+  for (const n of ['inf_1', 'inf_2', 'inf_3', 'noise_11', 'noise_25']) assert.ok(iccStep.namesOut.includes(n), `${n} kept`);
+  assert.equal(iccStep.summary.settings.n_pairs, cohorts.members.training.length, 'pairs of training patients only');
+  assert.match(log.join('\n'), /ICC \(ICC3, 90 training patients with retest\): kept/);
+  // without retest features the configured screen is an error, not silently skipped
+  assert.throws(() => fitStudy({ config, cohorts, rad, deep: null }), /no retest features/);
 });

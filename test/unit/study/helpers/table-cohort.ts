@@ -55,7 +55,7 @@ export function writeTableCohort(dir: string, o: TableCohortOptions): void {
 }
 
 /** A config for the table cohort (written next to it). */
-export function tableConfig(extra = '', cohorts = '{column: centre, training: "1", external_test: "2"}'): string {
+export function tableConfig(extra = '', cohorts = '{column: centre, training: "1", external_test: "2"}', selectionExtra = ''): string {
   return `name: tables
 seed: 5
 manifest: manifest.csv
@@ -69,5 +69,5 @@ deep: {table: deep.csv, pca_components: 5}
 selection:
   mrmr_top_k: 10
   lasso: {nfolds: 5, lambda_rule: lambda.1se}
-${extra}`;
+${selectionExtra}${extra}`;
 }
