@@ -143,7 +143,7 @@ export function pcaStep(k: number, prefix: string): StepSpec {
       const out = Array.from({ length: kk }, (_, c) => `${prefix}${c + 1}`);
       const cum = pca.explainedVarianceRatio.reduce((a, b) => a + b, 0);
       ctx.log(`  PCA: ${x.ncol} → ${kk} components (${(cum * 100).toFixed(1)} % of the training variance)`);
-      return new PcaStep(names, out, pca, summary('pca', { n_components: kk, explained_variance_ratio: Array.from(pca.explainedVarianceRatio) }, x.ncol, kk));
+      return new PcaStep(names, out, pca, summary('pca', { n_components: kk, variance_explained: Number(cum.toFixed(4)) }, x.ncol, kk));
     },
   };
 }
