@@ -72,3 +72,18 @@ test('IBSI configuration D (references withheld): mean ± 3σ filter of the inte
   assert.equal(typeof r.features.cm_joint_max_3D_avg, 'number');
   assert.ok(!('cm_joint_max_2D_avg' in r.features));
 });
+
+test('shape in a helper thread (single-case CLI) gives exactly the single-thread result', async () => {
+  const { ShapeHelper, extractPyradiomicsConcurrently } = await import('../../src/features/extractor/concurrent-shape.js');
+  const b = await brain();
+  const helper = ShapeHelper.start(true);
+  try {
+    const concurrent = await extractPyradiomicsConcurrently(b, defaultPyradiomicsParams(), helper);
+    const single = extractPyradiomics(b, defaultPyradiomicsParams());
+    assert.deepEqual(Object.keys(concurrent.features), Object.keys(single.features));
+    assert.deepEqual(concurrent.features, single.features);
+    assert.ok(Object.keys(concurrent.features).some((k) => k.startsWith('original_shape_')));
+  } finally {
+    await helper.stop();
+  }
+});

@@ -3,7 +3,8 @@ import { readImage, readMask } from '../../io/index.js';
 import type { IbsiConfigId } from './ibsi-configs.js';
 import { ibsiConfig } from './ibsi-configs.js';
 import { defaultPyradiomicsParams, type PyradiomicsParams } from './params-file.js';
-import { extractPyradiomics, type ExtractionResult } from './pyradiomics-extract.js';
+import type { ExtractionResult } from './pyradiomics-extract.js';
+import { extractPyradiomicsConcurrently, ShapeHelper } from './concurrent-shape.js';
 
 /** Extraction mode: PyRadiomics-compatible (default) or IBSI. */
 export type ExtractionMode = 'pyradiomics' | 'ibsi';
@@ -17,10 +18,24 @@ export interface ExtractionOptions {
   readonly ibsiConfig?: IbsiConfigId;
 }
 
-/** Extracts one case from files (image + mask; `label` overrides the settings' label). */
-export async function extractCaseFiles(imagePath: string, maskPath: string, options: ExtractionOptions, label?: number): Promise<ExtractionResult> {
+/**
+ * Extracts one case from files (image + mask; `label` overrides the settings' label). With `concurrentShape`
+ * (single-case command-line runs), PyRadiomics' shape class is computed in a second thread while the other classes
+ * are computed here (same results; see {@link extractPyradiomicsConcurrently}).
+ */
+export async function extractCaseFiles(imagePath: string, maskPath: string, options: ExtractionOptions, label?: number, opts: { concurrentShape?: boolean } = {}): Promise<ExtractionResult> {
+  const params = options.params ?? defaultPyradiomicsParams();
+  const helper = ShapeHelper.start(Boolean(opts.concurrentShape) && options.mode === 'pyradiomics' && 'shape' in params.featureClasses);
+  try {
+    return await extractFromFiles(imagePath, maskPath, options, params, helper, label);
+  } finally {
+    await helper.stop();
+  }
+}
+
+async function extractFromFiles(imagePath: string, maskPath: string, options: ExtractionOptions, params: PyradiomicsParams, helper: ShapeHelper, label?: number): Promise<ExtractionResult> {
   const image = await readImage(imagePath);
-  const lab = label ?? (options.mode === 'pyradiomics' ? (options.params ?? defaultPyradiomicsParams()).settings.label : 1);
+  const lab = label ?? (options.mode === 'pyradiomics' ? params.settings.label : 1);
   // Label maps are checked against the image grid by the pipeline (with PyRadiomics' geometryTolerance); DICOM
   // RTSTRUCT/SEG masks need the image grid to be placed on.
   const labelMapFile = /\.(nii|nii\.gz|nrrd|nhdr)$/i.test(maskPath);
@@ -30,7 +45,7 @@ export async function extractCaseFiles(imagePath: string, maskPath: string, opti
     const { extractIbsi } = await import('./ibsi-extract.js');
     return extractIbsi({ image, labelMap }, ibsiConfig(options.ibsiConfig ?? 'C'), lab);
   }
-  return extractPyradiomics({ image, labelMap }, options.params ?? defaultPyradiomicsParams(), lab);
+  return extractPyradiomicsConcurrently({ image, labelMap }, params, helper, lab);
 }
 
 /** A serialisable description of a failure (for batch rows and worker messages). */

@@ -106,6 +106,28 @@ const CLASS_ORDER: readonly PyradiomicsClass[] = ['shape', 'shape2D', 'firstorde
  *   the ROI, unknown feature names).
  */
 export function extractPyradiomics(input: CaseVolumes, params: PyradiomicsParams, label?: number): ExtractionResult {
+  const prepared = preparePyradiomics(input, params, label);
+  return assemblePyradiomics(prepared, computePyradiomicsClasses(prepared));
+}
+
+/** A case after preprocessing: the shared inputs of every class. */
+export interface PreparedPyradiomicsCase {
+  /** Diagnostics so far (versions, configuration, image/mask, interpolated, resegmented). */
+  readonly diagnostics: Record<string, string | number>;
+  /** The cropped ROI. */
+  readonly roi: RoiImage;
+  /** Effective settings (label override applied). */
+  readonly settings: PyradiomicsSettings;
+  readonly params: PyradiomicsParams;
+}
+
+/**
+ * The preprocessing part of {@link extractPyradiomics}: checks, diagnostics, normalisation, resampling, ROI checks,
+ * re-segmentation and cropping. Throws the same typed errors.
+ */
+export function preparePyradiomics(input: CaseVolumes, params: PyradiomicsParams, label?: number): PreparedPyradiomicsCase {
+  // unknown feature names are reported before any work
+  for (const cls of Object.keys(params.featureClasses) as PyradiomicsClass[]) enabledNames(cls, params.featureClasses[cls] ?? null);
   const settings: PyradiomicsSettings = label === undefined ? params.settings : { ...params.settings, label };
   const lab = settings.label;
   const diag: DiagnosticsRecord = {};
@@ -196,33 +218,7 @@ export function extractPyradiomics(input: CaseVolumes, params: PyradiomicsParams
     });
   }
 
-  // 6. features
-  const classes = CLASS_ORDER.filter((c) => c in params.featureClasses);
-  const features: FeatureValues = {};
-  const needGrey = classes.some((c) => PYRADIOMICS_CLASS_REGISTRY.find((e) => e.name === c)?.needsGrey);
-  const grey = needGrey
-    ? (() => {
-        const d = discretise(roi.values, roi.intensityMask, settings.binCount !== null
-          ? { binCount: settings.binCount, convention: 'pyradiomics' }
-          : { binWidth: settings.binWidth, convention: 'pyradiomics' });
-        return { size: roi.size, spacing: roi.spacing, levels: d.levels, nLevels: d.nLevels };
-      })()
-    : { size: roi.size, spacing: roi.spacing, levels: new Int32Array(0), nLevels: 0 };
-  const missing: string[] = [];
-  const classInput = { roi, grey, settings };
-  const textureClasses = classes.filter((c) => PYRADIOMICS_CLASS_REGISTRY.find((e) => e.name === c)?.texture) as PyradiomicsTextureClass[];
-  const textureValues = textureClasses.length > 0 ? computePyradiomicsTexture(textureClasses, classInput) : {};
-  for (const cls of classes) {
-    if (cls === 'shape2D' && !settings.force2D) continue; // PyRadiomics: shape2D needs force2D
-    const entry = PYRADIOMICS_CLASS_REGISTRY.find((e) => e.name === cls);
-    if (!entry) { missing.push(cls); continue; }
-    const names = enabledNames(cls, params.featureClasses[cls] ?? null);
-    const vals = entry.texture ? textureValues[cls] : entry.compute(classInput);
-    for (const n of names) features[pyradiomicsFeatureName(ORIGINAL_IMAGE, cls, n)] = vals[n] ?? NaN;
-  }
-  if (missing.length > 0) diag[diagnosticsName('dlrn', 'UnavailableClasses')] = missing.join(' ');
-  Object.assign(diag, nanDiagnostics(features, grey.nLevels));
-  return { diagnostics: diag, features };
+  return { diagnostics: diag, roi, settings, params };
 }
 
 function indexOrigin(g: Geometry, box: IndexBox): [number, number, number] {
@@ -237,4 +233,58 @@ function indexOrigin(g: Geometry, box: IndexBox): [number, number, number] {
 /** A Float64 copy of a typed array (fast typed-array constructor path; no copy when it already is one we own). */
 function toFloat64(a: ArrayLike<number>): Float64Array {
   return a instanceof Float64Array ? a : new Float64Array(a as unknown as ArrayLike<number>);
+}
+
+/** The classes a prepared case computes (enabled, and shape2D only with force2D), in output order. */
+export function enabledPyradiomicsClasses(prepared: PreparedPyradiomicsCase): PyradiomicsClass[] {
+  return CLASS_ORDER.filter((c) => c in prepared.params.featureClasses && (c !== 'shape2D' || prepared.settings.force2D));
+}
+
+/**
+ * Computes every enabled class of a prepared case except those in `skip` (computed elsewhere, e.g. in a worker);
+ * returns class → (PyRadiomics feature name → value). Texture classes share one grid.
+ */
+export function computePyradiomicsClasses(prepared: PreparedPyradiomicsCase, skip: ReadonlySet<string> = new Set()): Record<string, FeatureValues> {
+  const { roi, settings } = prepared;
+  const classes = enabledPyradiomicsClasses(prepared).filter((c) => !skip.has(c));
+  const out: Record<string, FeatureValues> = {};
+  const needGrey = classes.some((c) => PYRADIOMICS_CLASS_REGISTRY.find((e) => e.name === c)?.needsGrey);
+  const grey = needGrey
+    ? (() => {
+        const d = discretise(roi.values, roi.intensityMask, settings.binCount !== null
+          ? { binCount: settings.binCount, convention: 'pyradiomics' }
+          : { binWidth: settings.binWidth, convention: 'pyradiomics' });
+        return { size: roi.size, spacing: roi.spacing, levels: d.levels, nLevels: d.nLevels };
+      })()
+    : { size: roi.size, spacing: roi.spacing, levels: new Int32Array(0), nLevels: 0 };
+  const classInput = { roi, grey, settings };
+  const textureClasses = classes.filter((c) => PYRADIOMICS_CLASS_REGISTRY.find((e) => e.name === c)?.texture) as PyradiomicsTextureClass[];
+  if (textureClasses.length > 0) Object.assign(out, computePyradiomicsTexture(textureClasses, classInput));
+  for (const cls of classes) {
+    const entry = PYRADIOMICS_CLASS_REGISTRY.find((e) => e.name === cls);
+    if (entry && !entry.texture) out[cls] = entry.compute(classInput);
+  }
+  if (needGrey) out[GREY_LEVELS_KEY] = { nLevels: grey.nLevels };
+  return out;
+}
+
+/** Key under which {@link computePyradiomicsClasses} reports the number of grey levels (for the NaN diagnostics). */
+const GREY_LEVELS_KEY = '__greyLevels';
+
+/**
+ * Puts the class values of a prepared case into output columns (`original_<class>_<Feature>`, classes in
+ * PyRadiomics' order, features sorted by name, only the enabled names) and completes the diagnostics.
+ */
+export function assemblePyradiomics(prepared: PreparedPyradiomicsCase, values: Record<string, FeatureValues>): ExtractionResult {
+  const diag = { ...prepared.diagnostics };
+  const features: FeatureValues = {};
+  const missing: string[] = [];
+  for (const cls of enabledPyradiomicsClasses(prepared)) {
+    const vals = values[cls];
+    if (!PYRADIOMICS_CLASS_REGISTRY.some((e) => e.name === cls) || !vals) { missing.push(cls); continue; }
+    for (const n of enabledNames(cls, prepared.params.featureClasses[cls] ?? null)) features[pyradiomicsFeatureName(ORIGINAL_IMAGE, cls, n)] = vals[n] ?? NaN;
+  }
+  if (missing.length > 0) diag[diagnosticsName('dlrn', 'UnavailableClasses')] = missing.join(' ');
+  Object.assign(diag, nanDiagnostics(features, values[GREY_LEVELS_KEY]?.nLevels ?? 0));
+  return { diagnostics: diag, features };
 }
