@@ -48,12 +48,12 @@ export class GaussianNoise {
     this.x = rng.nextUint32() | 0; this.y = rng.nextUint32() | 0; this.z = rng.nextUint32() | 0; this.w = rng.nextUint32() | 1;
   }
 
-  /** Fills `out` with independent N(0, sd²) deviates. */
-  fill(out: Float32Array, sd = 1): void {
+  /** Fills out[from..to) (default: all of `out`) with independent N(0, sd²) deviates. */
+  fill(out: Float32Array, sd = 1, from = 0, to = out.length): void {
     const t = quantileTable();
     let { x, y, z, w } = this;
     const scale = 1 / 2 ** (32 - TABLE_BITS);
-    for (let i = 0; i < out.length; i++) {
+    for (let i = from; i < to; i++) {
       const s = x ^ (x << 11);
       x = y; y = z; z = w;
       w = w ^ (w >>> 19) ^ (s ^ (s >>> 8));

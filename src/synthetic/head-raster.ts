@@ -34,6 +34,9 @@ export class HeadRaster {
   /** First and last+1 pixel of each row that can hold head tissue. */
   readonly rowLo: Int32Array;
   readonly rowHi: Int32Array;
+  /** First and last+1 pixel of each row that can hold brain (outline radius + 1 pixel). */
+  private readonly brainLo: Int32Array;
+  private readonly brainHi: Int32Array;
   private readonly r: Float64Array;
   private readonly theta: Float64Array;
   private readonly rho: Float32Array;
@@ -69,13 +72,14 @@ export class HeadRaster {
     this.floorZ = new Float32Array(n); this.tentZ = new Float32Array(n); this.fissZ = new Float32Array(n);
     this.bin = new Uint16Array(n);
     this.rowLo = new Int32Array(ny); this.rowHi = new Int32Array(ny);
+    this.brainLo = new Int32Array(ny); this.brainHi = new Int32Array(ny);
     const oMax = a.csfThickness + a.skullThickness + a.skullFrontOccExtra + a.scalpThickness + a.temporalis + 2 * this.sp + 1;
     const z0 = g.origin[2];
     // scanner → head (see scannerToHead), with the rotation's sine and cosine computed once
     const cy = Math.cos(a.pose.yaw), sy = Math.sin(a.pose.yaw);
     const [sx0, sy0, sz0] = a.pose.shift;
     for (let j = 0; j < ny; j++) {
-      let lo = nx, hi = 0;
+      let lo = nx, hi = 0, blo = nx, bhi = 0;
       const dy = g.origin[1] + j * this.sp - sy0;
       for (let i = 0; i < nx; i++) {
         const p = i + nx * j;
@@ -91,6 +95,7 @@ export class HeadRaster {
         if (r >= rho + oMax) continue; // always air: the other tables are not needed
         if (i < lo) lo = i;
         hi = i + 1;
+        if (r < rho + this.sp) { if (i < blo) blo = i; bhi = i + 1; }
         this.skullT[p] = skullThicknessAt(a, th);
         const c = Math.cos(th);
         this.tempLat[p] = a.temporalis * c * c * c * c;
@@ -99,6 +104,7 @@ export class HeadRaster {
         this.fissZ[p] = fissureFloor(a, qy);
       }
       this.rowLo[j] = lo; this.rowHi[j] = Math.max(lo, hi);
+      this.brainLo[j] = blo; this.brainHi[j] = Math.max(blo, bhi);
     }
     // sulcus table: nearest present sulcus per polar bin, per DZ mm of head height (brain heights only)
     this.zTab0 = Math.floor(a.floorPosterior - 10);
@@ -137,7 +143,8 @@ export class HeadRaster {
     const amp = this.a.hu.brainVariation;
     for (let j = 0; j < this.ny; j++) {
       const row = this.nx * j;
-      this.variation.fill(this.qx, this.qy, this.zShift, z, amp, row + this.rowLo[j], row + this.rowHi[j], this.varSlice);
+      const a = this.brainLo[j], b = this.brainHi[j];
+      if (b > a) this.variation.fill(this.qx, this.qy, this.zShift, z, amp, row + a, row + b, this.varSlice);
     }
   }
 
@@ -148,11 +155,12 @@ export class HeadRaster {
 
   /**
    * Fills `buf` with the layered head at scanner height `z` (mm), after {@link prepareSlice} for the slice
-   * that contains z: air, scalp (skin, fat, temporalis),
+   * that contains z. With `only`, just the pixels p with only[p] = 1 are (re)computed and the others are
+   * left as they are: air, scalp (skin, fat, temporalis),
    * skull (tables and diploë), subarachnoid CSF, cortex and white matter with sulci and fissures, the
    * cerebellum, and the skull base under the cranial floor.
    */
-  basePass(z: number, buf: SampleBuffers): void {
+  basePass(z: number, buf: SampleBuffers, only: Uint8Array | null = null): void {
     const a = this.a;
     const { label, hu, blood, depth } = buf;
     const sp = this.sp, hs = sp / 2, invSp = 1 / sp;
@@ -167,7 +175,7 @@ export class HeadRaster {
     const R = new Float64Array(8);
     const LT = [Tissue.CSF, Tissue.BONE, Tissue.DIPLOE, Tissue.BONE, Tissue.MUSCLE, Tissue.FAT, Tissue.SCALP, Tissue.AIR];
     const LH = [H.csf, H.bone, H.diploe, H.bone, H.muscle, H.fat, H.scalp, -1000];
-    label.fill(Tissue.AIR); hu.fill(-1000); blood.fill(0); depth.fill(-1000);
+    if (only === null) { label.fill(Tissue.AIR); hu.fill(-1000); blood.fill(0); depth.fill(-1000); }
     const zc = a.zc, hUp = a.hUp, hDown = a.hDown;
     const io = this.io;
     const kc = this.kc;
@@ -183,25 +191,30 @@ export class HeadRaster {
       const hi = rowHi[j];
       for (let i = rowLo[j]; i < hi; i++) {
         const p = i + nx * j;
+        if (only !== null) {
+          if (only[p] === 0) continue;
+          label[p] = Tissue.AIR; hu[p] = -1000; blood[p] = 0; depth[p] = -1000;
+        }
         const r = rA[p];
         if (r >= rCap) continue;
         const qz = z + zShift[p];
         const rho = rhoA[p];
-        const skull = skullA[p];
-        const zw = zWindow(qz);
-        const oMuscle = csfT + skull + tempA[p] * zw;
-        const oSkin = oMuscle + scalpT;
-        const rSkin = (rho + oSkin) * prof(zc, hUp, hDown, qz, oSkin);
-        if (r >= rSkin + hs) continue; // air
         const rBrain = rho * prof(zc, hUp, hDown, qz, 0);
-        depth[p] = rBrain - r;
         let tis: number, val: number;
         if (r < rBrain - hs) {
-          // brain interior
+          // brain interior (the outer layers are not needed)
+          depth[p] = rBrain - r;
           io[0] = qz; io[1] = rBrain - r;
           tis = this.brainSample(p);
           val = io[2];
         } else {
+          const skull = skullA[p];
+          const zw = zWindow(qz);
+          const oMuscle = csfT + skull + tempA[p] * zw;
+          const oSkin = oMuscle + scalpT;
+          const rSkin = (rho + oSkin) * prof(zc, hUp, hDown, qz, oSkin);
+          if (r >= rSkin + hs) continue; // air
+          depth[p] = rBrain - r;
           R[0] = rBrain;
           R[1] = (rho + csfT) * prof(zc, hUp, hDown, qz, csfT);
           const o2 = csfT + skull * tables, o3 = o2 + skull * a.diploeFraction, o4 = csfT + skull;
@@ -265,7 +278,8 @@ export class HeadRaster {
     let grey = dep < ctx;
     let csf = 0;
     // sulci
-    const l = Math.min(this.nzTab - 1, Math.max(0, Math.round((qz - this.zTab0) / DZ)));
+    let l = Math.floor((qz - this.zTab0) * (1 / DZ) + 0.5);
+    l = l < 0 ? 0 : l >= this.nzTab ? this.nzTab - 1 : l;
     const k = this.sulIdx[l * NB + this.bin[p]];
     if (dep < 22 && k !== NO_SULCUS) {
       const sw = this.sulW[k], sd = this.sulDep[l * K + k];

@@ -4,12 +4,12 @@ import { Rng } from '../core/rng.js';
 import { makeVolume, type Volume } from '../core/volume.js';
 import type { CasePlan } from './case-plan.js';
 import { GaussianNoise } from './fast-noise.js';
-import { blur2d, gaussianKernel, kernelPower } from './gaussian-blur.js';
+import { blur2dRegion, gaussianKernel, kernelPower } from './gaussian-blur.js';
 import { HeadRaster } from './head-raster.js';
 import { HematomaField } from './hematoma-field.js';
 import { paintHematoma } from './hematoma-painter.js';
 import { INTRACRANIAL_SOFT, paint, paintJobs, pixelBox } from './primitive-painter.js';
-import { allocateSamples } from './sample-buffers.js';
+import { allocateSamples, type SampleBuffers } from './sample-buffers.js';
 import { scanGeometry } from './scan-grid.js';
 import { anatomyPrimitives, sinusPaths, sinusPrimitives } from './structures.js';
 import { Tissue } from './tissues.js';
@@ -55,7 +55,8 @@ export const HU_MAX = 3071;
  * Renders one planned patient to an int16 HU volume and its hematoma mask.
  *
  * Each slice of thickness T is the average of S = round(T / subSliceMm) thin sub-slices (through-plane
- * partial volume); each sub-slice is the layered head (`HeadRaster`), then the deep structures, venous
+ * partial volume; the layered head of a middle sub-slice is interpolated from the slab's two end sub-slices
+ * where they agree, and computed exactly elsewhere); each sub-slice is the layered head (`HeadRaster`), then the deep structures, venous
  * sinuses, the hematoma with edema/SAH and the post-hematoma details painted over it. The slice is then
  * given white Gaussian noise and blurred by the reconstruction kernel (so the noise has the kernel's texture
  * and the centre's sd), the calibration offset is added, and values are rounded to int16 in [−1024, 3071]
@@ -80,6 +81,8 @@ export function renderCase(plan: CasePlan, opts: RenderOptions = {}): RenderedCa
   const T = sc.sliceThickness;
   const S = Math.max(1, Math.round(T / (opts.subSliceMm ?? 1.7)));
   const buf = allocateSamples(n2);
+  const endA = allocateSamples(n2), endB = allocateSamples(n2);
+  const recompute = new Uint8Array(n2);
   const huAcc = new Float32Array(n2);
   const bloodAcc = new Float32Array(n2);
   const labAcc = new Uint8Array(n2);
@@ -93,6 +96,11 @@ export function renderCase(plan: CasePlan, opts: RenderOptions = {}): RenderedCa
   const noise = new GaussianNoise(seeds.child('image-noise'));
   const noiseSd = sc.noiseSd / kernelPower(kernel);
   const white = new Float32Array(n2);
+  // rows that hold head pixels, grown by the kernel radius
+  let jLo = ny, jHi = -1;
+  for (let j = 0; j < ny; j++) if (raster.rowHi[j] > raster.rowLo[j]) { jLo = Math.min(jLo, j); jHi = j; }
+  const kr = (kernel.length - 1) / 2;
+  const noiseFrom = Math.max(0, jLo - kr) * nx, noiseTo = Math.min(ny, jHi + kr + 1) * nx;
   const tmp = new Float32Array(n2);
   let maskVoxels = 0;
 
@@ -101,18 +109,28 @@ export function renderCase(plan: CasePlan, opts: RenderOptions = {}): RenderedCa
     const zc = g.origin[2] + k * T;
     huAcc.fill(0); bloodAcc.fill(0);
     raster.prepareSlice(zc);
-    for (let s = 0; s < S; s++) {
+    for (let q = 0; q < S; q++) {
+      // order: first, last, then the middle sub-slices, whose base pass reuses the two ends where they agree
+      const s = q === 0 ? 0 : q === 1 ? S - 1 : q - 1;
       const z = zc - T / 2 + ((s + 0.5) * T) / S;
-      raster.basePass(z, buf);
+      if (q < 2) {
+        raster.basePass(z, buf);
+        const end = q === 0 ? endA : endB;
+        end.label.set(buf.label); end.hu.set(buf.hu); end.depth.set(buf.depth);
+      } else {
+        interpolateEnds(endA, endB, s / (S - 1), buf, recompute, raster.rowLo, raster.rowHi, nx);
+        raster.basePass(z, buf, recompute);
+      }
       paint(raster, anatomyJobs, z, buf);
       paint(raster, sinusJobs, z, buf);
       paintHematoma(raster, field, hemBox, z, a.csfThickness, buf);
       paint(raster, postJobs, z, buf);
-      accumulate(buf.hu, buf.blood, buf.label, huAcc, bloodAcc, labAcc, s === 0);
+      accumulate(buf.hu, buf.blood, buf.label, huAcc, bloodAcc, labAcc, q === 0, raster.rowLo, raster.rowHi, nx);
     }
-    noise.fill(white, noiseSd);
-    averageAndAdd(huAcc, bloodAcc, white, 1 / S);
-    blur2d(white, nx, ny, kernel, tmp, blurred);
+    // noise only where the blur reads it: the head rows (air far from the head is written flat)
+    noise.fill(white, noiseSd, noiseFrom, noiseTo);
+    averageAndAdd(huAcc, bloodAcc, white, S, raster.rowLo, raster.rowHi, nx, noiseFrom / nx, noiseTo / nx);
+    blur2dRegion(white, nx, ny, kernel, raster.rowLo, raster.rowHi, tmp, blurred);
     const off = k * n2;
     maskVoxels += quantise(blurred, bloodAcc, sc.huOffset, raster.rowLo, raster.rowHi, nx, image, mask, off);
     if (truth) {
@@ -131,26 +149,41 @@ export function renderCase(plan: CasePlan, opts: RenderOptions = {}): RenderedCa
   };
 }
 
-/** Adds one sub-slice to the slab accumulators; tissue codes that differ between sub-slices become MIXED. */
-function accumulate(hu: Float32Array, blood: Float32Array, label: Uint8Array, huAcc: Float32Array, bloodAcc: Float32Array, labAcc: Uint8Array, first: boolean): void {
-  const n = hu.length;
+/**
+ * Adds one sub-slice to the slab accumulators; tissue codes that differ between sub-slices become MIXED.
+ * Outside [rowLo, rowHi) of each row every sub-slice is air, so the first sub-slice is copied there and the
+ * others are skipped (the sum is finished by {@link averageAndAdd} with `S`).
+ */
+function accumulate(hu: Float32Array, blood: Float32Array, label: Uint8Array, huAcc: Float32Array, bloodAcc: Float32Array, labAcc: Uint8Array, first: boolean, rowLo: Int32Array, rowHi: Int32Array, nx: number): void {
   const mixed = Tissue.MIXED;
-  if (first) labAcc.set(label);
-  for (let p = 0; p < n; p++) {
-    huAcc[p] += hu[p];
-    bloodAcc[p] += blood[p];
-    if (labAcc[p] !== label[p]) labAcc[p] = mixed;
+  if (first) { labAcc.set(label); huAcc.set(hu); bloodAcc.set(blood); return; }
+  for (let j = 0; j < rowLo.length; j++) {
+    const end = j * nx + rowHi[j];
+    for (let p = j * nx + rowLo[j]; p < end; p++) {
+      huAcc[p] += hu[p];
+      bloodAcc[p] += blood[p];
+      if (labAcc[p] !== label[p]) labAcc[p] = mixed;
+    }
   }
 }
 
-/** Divides the accumulators by the sub-slice count and adds the slab HU to the white noise in `noise`. */
-function averageAndAdd(huAcc: Float32Array, bloodAcc: Float32Array, noise: Float32Array, inv: number): void {
-  const n = huAcc.length;
-  for (let p = 0; p < n; p++) {
-    const h = huAcc[p] * inv;
-    huAcc[p] = h;
-    bloodAcc[p] *= inv;
-    noise[p] += h;
+/**
+ * Divides the accumulators by the sub-slice count S inside the head (outside it they hold one air
+ * sub-slice, see {@link accumulate}) and adds the slab HU to the white noise in `noise`, for rows
+ * [jFrom, jTo) (the rows the blur reads).
+ */
+function averageAndAdd(huAcc: Float32Array, bloodAcc: Float32Array, noise: Float32Array, S: number, rowLo: Int32Array, rowHi: Int32Array, nx: number, jFrom: number, jTo: number): void {
+  const inv = 1 / S;
+  for (let j = jFrom; j < jTo; j++) {
+    const row = j * nx, a = row + rowLo[j], b = row + rowHi[j];
+    for (let p = row; p < a; p++) noise[p] += huAcc[p];
+    for (let p = a; p < b; p++) {
+      const h = huAcc[p] * inv;
+      huAcc[p] = h;
+      bloodAcc[p] *= inv;
+      noise[p] += h;
+    }
+    for (let p = b; p < row + nx; p++) noise[p] += huAcc[p];
   }
 }
 
@@ -160,18 +193,43 @@ function averageAndAdd(huAcc: Float32Array, bloodAcc: Float32Array, noise: Float
  * every height) are written as exactly −1000 HU, without noise, which keeps the files small.
  */
 function quantise(blurred: Float32Array, blood: Float32Array, offset: number, rowLo: Int32Array, rowHi: Int32Array, nx: number, image: Int16Array, mask: Uint8Array, off: number): number {
-  const n = blurred.length;
   let count = 0;
-  for (let p = 0; p < n; p++) {
-    const i = p % nx, j = (p - i) / nx;
-    if (i < rowLo[j] || i >= rowHi[j]) { image[off + p] = AIR_HU; continue; }
-    let v = Math.round(blurred[p] + offset);
-    v = v < HU_MIN ? HU_MIN : v > HU_MAX ? HU_MAX : v;
-    image[off + p] = v;
-    if (blood[p] >= 0.5) { mask[off + p] = 1; count++; }
+  image.fill(AIR_HU, off, off + blurred.length);
+  for (let j = 0; j < rowLo.length; j++) {
+    const end = j * nx + rowHi[j];
+    for (let p = j * nx + rowLo[j]; p < end; p++) {
+      let v = Math.floor(blurred[p] + offset + 0.5); // = Math.round
+      v = v < HU_MIN ? HU_MIN : v > HU_MAX ? HU_MAX : v;
+      image[off + p] = v;
+      if (blood[p] >= 0.5) { mask[off + p] = 1; count++; }
+    }
   }
   return count;
 }
 
 /** HU written for air far from the head. */
 export const AIR_HU = -1000;
+
+/**
+ * Base pass of a middle sub-slice from the two end sub-slices of its slab: where both ends have the same
+ * tissue, HU within {@link END_HU_TOLERANCE} and depth within 2 mm, the sample is interpolated linearly
+ * (fraction `t` from the first end, measured between the two end sub-slice centres); elsewhere
+ * `recompute[p]` is set so that the base pass computes it exactly.
+ */
+function interpolateEnds(a: SampleBuffers, b: SampleBuffers, t: number, out: SampleBuffers, recompute: Uint8Array, rowLo: Int32Array, rowHi: Int32Array, nx: number): void {
+  out.label.set(a.label); out.hu.set(a.hu); out.depth.set(a.depth); out.blood.fill(0);
+  recompute.fill(0);
+  for (let j = 0; j < rowLo.length; j++) {
+    const end = j * nx + rowHi[j];
+    for (let p = j * nx + rowLo[j]; p < end; p++) {
+      const ha = a.hu[p], hb = b.hu[p], da = a.depth[p], db = b.depth[p];
+      if (a.label[p] === b.label[p] && Math.abs(ha - hb) <= END_HU_TOLERANCE && Math.abs(da - db) <= 2) {
+        out.hu[p] = ha + t * (hb - ha);
+        out.depth[p] = da + t * (db - da);
+      } else recompute[p] = 1;
+    }
+  }
+}
+
+/** Largest HU difference between the two ends of a slab for which a middle sample is interpolated. */
+const END_HU_TOLERANCE = 0.75;
