@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { renderReport } from '../src/report/index.js';
 import { runDemo } from '../src/study/index.js';
+import { generateCohort } from '../src/synthetic/index.js';
 
 const { values } = parseArgs({ options: { keep: { type: 'boolean' }, 'no-report': { type: 'boolean' } } });
 const dir = mkdtempSync(join(tmpdir(), 'dlrn-bench-demo-'));
@@ -31,7 +32,7 @@ async function timedDemo(): Promise<{ phases: Phase[]; wall: number; cpu: number
   const load0 = loadavg()[0];
   const t0 = performance.now();
   const c0 = process.cpuUsage();
-  const run = await runDemo({ outDir: dir, progress: { onPhase: (p) => close(p) } });
+  const run = await runDemo({ outDir: dir, generate: generateCohort, progress: { onPhase: (p) => close(p) } });
   close('report');
   if (!values['no-report']) await renderReport(dir);
   close('end');

@@ -34,7 +34,9 @@ export interface SerializedPipeline {
 /** The content of a bundle (what the hash covers). */
 export interface BundleContent {
   readonly study: { readonly name: string; readonly config_sha256: string; readonly seed: number; readonly created: string; readonly outcome: string; readonly positive_class: string; readonly n_training: number; readonly n_training_positive: number };
-  readonly radiomics: { readonly mode: 'pyradiomics'; readonly params: PyradiomicsParams; readonly settings_hash: string; readonly mask_label: number };
+  /** `from_table`: the study read its radiomics features from a table, so `params` may not describe them. */
+  readonly radiomics: { readonly mode: 'pyradiomics'; readonly params: PyradiomicsParams; readonly settings_hash: string; readonly mask_label: number; readonly from_table: boolean };
+  /** null when the study had no DL features or read them from a table. */
   readonly deep: { readonly settings: DeepSettings; readonly backbone_id: string; readonly model_sha256: string; readonly settings_hash: string } | null;
   readonly pipelines: { readonly rad_pre: SerializedPipeline; readonly dl_pre: SerializedPipeline | null; readonly dlr_selection: SerializedPipeline };
   /** The DLR signature: intercept and the non-zero LASSO coefficients (for reading; the pipeline holds them too). */

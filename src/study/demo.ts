@@ -7,7 +7,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../core/atomic.js';
-import { generateCohort, type SynthOptionsInput } from '../synthetic/index.js';
 import { parseStudyConfig } from './config.js';
 import { runStudy, type StudyProgress, type StudyRun } from './run-study.js';
 
@@ -52,8 +51,17 @@ models:
   classifiers: [logistic, svm, random_forest]
 `;
 
-/** Options of the demo cohort (src/synthetic `SynthOptionsInput`). */
-export const DEMO_COHORT_OPTIONS: SynthOptionsInput = { preset: 'paper', seed: 42, matrix: 256 };
+/** Options of the synthetic cohort generator (src/synthetic `SynthOptionsInput`). */
+export type DemoCohortOptions = Readonly<Record<string, unknown>>;
+
+/** The demo cohort: the `paper` preset at matrix 256, seed 42. */
+export const DEMO_COHORT_OPTIONS: DemoCohortOptions = { preset: 'paper', seed: 42, matrix: 256 };
+
+/**
+ * The cohort generator (src/synthetic `generateCohort`, passed in by the caller: src/synthetic sits below
+ * src/study in the layering, so the study does not import it).
+ */
+export type CohortGenerator = (options: never, outDir: string, opts: { onCase?: (id: string, done: number, total: number) => void; jobs?: number }) => Promise<unknown>;
 
 const MARKER = '.dlrn-demo-cohort.json';
 
@@ -71,8 +79,10 @@ export function isDemoCohortComplete(dir: string, options: object = DEMO_COHORT_
 /** Options of {@link runDemo}. */
 export interface DemoOptions {
   readonly outDir: string;
+  /** Writes the cohort (src/synthetic `generateCohort`). */
+  readonly generate: CohortGenerator;
   /** Cohort options (default {@link DEMO_COHORT_OPTIONS}; tests use smaller cohorts). */
-  readonly cohort?: SynthOptionsInput;
+  readonly cohort?: DemoCohortOptions;
   /** Config text (default {@link DEMO_CONFIG_YAML}). */
   readonly configYaml?: string;
   readonly progress?: StudyProgress & { readonly onCohortCase?: (id: string, done: number, total: number) => void };
@@ -87,7 +97,7 @@ export async function runDemo(opts: DemoOptions): Promise<StudyRun & { readonly 
   const reused = isDemoCohortComplete(cohortDir, options);
   if (!reused) {
     opts.progress?.onPhase?.('cohort');
-    await generateCohort(options, cohortDir, { onCase: opts.progress?.onCohortCase, jobs: opts.jobs });
+    await opts.generate(options as never, cohortDir, { onCase: opts.progress?.onCohortCase, jobs: opts.jobs });
     writeFileAtomic(join(cohortDir, MARKER), JSON.stringify({ options, completed: new Date().toISOString() }) + '\n');
   }
   opts.onLog?.(reused ? `demo cohort reused from ${cohortDir}` : `demo cohort generated in ${cohortDir}`);

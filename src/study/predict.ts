@@ -132,6 +132,11 @@ export function predictFromFeatures(bundle: ModelBundle, rad: Readonly<Record<st
 export async function predictPatient(bundle: ModelBundle, input: PatientInput): Promise<PatientPrediction> {
   checkClinicalValues(bundle, input.clinical);
   const c = bundle.content;
+  if (c.radiomics.from_table || (c.pipelines.dl_pre && !c.deep)) {
+    throw new BundleError('this model was trained on feature tables, so its features cannot be computed from images', {
+      fix: 'extract the same features for the patient and use predictFromFeatures, or rerun the study with feature extraction by dlrn.',
+    });
+  }
   const label = input.maskLabel ?? c.radiomics.mask_label;
   const r = await extractCaseFiles(input.image, input.mask, { mode: 'pyradiomics', params: c.radiomics.params }, label);
   let deep: Float64Array | null = null;

@@ -196,7 +196,7 @@ export async function runStudy(config: StudyConfig, opts: RunStudyOptions): Prom
       name: config.name, config_sha256: config.sha256, seed: doc.seed, created: results.study.created, outcome: doc.outcome.column, positive_class: results.study.positive_class,
       n_training: (fit.y.training as Float64Array).length, n_training_positive: (fit.y.training as Float64Array).reduce((a, b) => a + b, 0),
     },
-    radiomics: { mode: 'pyradiomics', params: config.radiomicsParams, settings_hash: radHash, mask_label: doc.mask_label },
+    radiomics: { mode: 'pyradiomics', params: config.radiomicsParams, settings_hash: radHash, mask_label: doc.mask_label, from_table: !extracted.radiomics },
     deep: doc.deep && deepInfo ? { settings: deepSettingsOf(doc.deep, config.paths.deepModel), backbone_id: deepInfo.backboneId, model_sha256: deepInfo.modelSha256, settings_hash: deepInfo.settingsHash } : null,
     pipelines: { rad_pre: fit.radPre.toJSON(), dl_pre: fit.dlPre ? fit.dlPre.toJSON() : null, dlr_selection: fit.sets.dlr.selection.toJSON() },
     signature: { intercept: fit.sets.dlr.lasso.intercept, lambda: fit.sets.dlr.lasso.lambda, coefficients: fit.sets.dlr.lasso.keep.map((j) => ({ name: fit.sets.dlr.lasso.namesIn[j], coefficient: fit.sets.dlr.lasso.beta[j] })) },
@@ -205,7 +205,9 @@ export async function runStudy(config: StudyConfig, opts: RunStudyOptions): Prom
     nomogram: fit.dlrn.nomogram,
     threshold: fit.models.dlrn!.threshold,
   });
-  if (doc.deep && !deepInfo) say('note: DL features came from a table, so the model bundle cannot recompute them; `dlrn predict` needs the extraction settings.');
+  if (!extracted.radiomics || (doc.deep && !deepInfo)) {
+    say('note: features came from a table, so `dlrn predict` cannot compute them from images with this bundle (library: predictFromFeatures).');
+  }
   writeBundle(join(out, 'model.dlrn.json'), bundle);
   files.push('model.dlrn.json');
 

@@ -9,11 +9,12 @@ import { join } from 'node:path';
 import { renderReport } from '../../src/report/index.js';
 import { DEMO_CONFIG_YAML, isDemoCohortComplete, runDemo } from '../../src/study/index.js';
 import { runDlrn } from '../helpers/cli.js';
+import { generateCohort } from '../../src/synthetic/index.js';
 
 test('runDemo: generates the cohort once, runs the built-in study, and the report renders from its results', async () => {
   const out = mkdtempSync(join(tmpdir(), 'dlrn-demo-'));
   const cohort = { preset: 'small', nCentre1: 40, nCentre2: 30, matrix: 64, seed: 3 } as const;
-  const first = await runDemo({ outDir: out, cohort });
+  const first = await runDemo({ outDir: out, cohort, generate: generateCohort });
   assert.equal(first.cohortReused, false);
   assert.ok(isDemoCohortComplete(join(out, 'cohort'), cohort));
   assert.ok(!isDemoCohortComplete(join(out, 'cohort'), { ...cohort, seed: 4 }), 'other options: not this cohort');
@@ -22,7 +23,7 @@ test('runDemo: generates the cohort once, runs the built-in study, and the repor
   assert.deepEqual([r.cohorts.training?.n, r.cohorts.external_test?.n], [40, 30]);
   for (const m of ['rad', 'dl', 'dlr', 'dlrn'] as const) assert.ok(r.models[m]?.cohorts.external_test, m);
   assert.match(first.summary, /DLRN\s+0\.\d{3}/);
-  const again = await runDemo({ outDir: out, cohort });
+  const again = await runDemo({ outDir: out, cohort, generate: generateCohort });
   assert.equal(again.cohortReused, true);
   assert.match(readFileSync(join(out, 'run.log'), 'utf8'), /\(70 reused from the cache, 0 extracted/);
   assert.deepEqual(again.results.models.dlrn?.cohorts.external_test?.probabilities, r.models.dlrn?.cohorts.external_test?.probabilities);

@@ -3,6 +3,7 @@ import { numberOption, parseOptions } from '../args.js';
 import { ProgressBar } from '../progress.js';
 import { runDemo } from '../../study/index.js';
 import { renderReport } from '../../report/index.js';
+import { generateCohort } from '../../synthetic/index.js';
 import { terminalProgress } from './study.js';
 
 const HELP = `Usage:
@@ -39,6 +40,7 @@ const demo: Command = {
     let cohortBar: ProgressBar | null = null;
     const run = await runDemo({
       outDir: out,
+      generate: generateCohort,
       jobs: o.jobs === undefined ? undefined : numberOption('demo', 'jobs', o.jobs as string, 0),
       progress: {
         ...terminalProgress(),

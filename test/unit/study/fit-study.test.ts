@@ -16,7 +16,7 @@ import { Rng } from '../../../src/core/rng.js';
 import { matrixFromColumns } from '../../../src/selection/matrix.js';
 import { cohortPerformance } from '../../../src/study/evaluate.js';
 import {
-  assignCohorts, fitStudy, lassoStep, loadStudyConfig, mannWhitneyStep, Pipeline, predictFromFeatures, readBundle, readFeatureTableCsv, readStudyCases, runStudy, scalerStep,
+  assignCohorts, fitStudy, predictPatient, lassoStep, loadStudyConfig, mannWhitneyStep, Pipeline, predictFromFeatures, readBundle, readFeatureTableCsv, readStudyCases, runStudy, scalerStep,
   type FeatureTable, type StudyCase, type StudyFit,
 } from '../../../src/study/index.js';
 import { readCsv } from '../../../src/table/csv.js';
@@ -138,6 +138,9 @@ test('the model bundle reproduces every patient\'s DLRN probability from the sam
     }
   }
   assert.throws(() => predictFromFeatures(bundle, {}, null, {}), /missing clinical variable/);
+  assert.equal(bundle.content.radiomics.from_table, true);
+  const anyClinical = Object.fromEntries(vars.map((v) => [v, '1']));
+  await assert.rejects(predictPatient(bundle, { image: 'x.nii', mask: 'y.nii', clinical: anyClinical }), /trained on feature tables/);
 });
 
 test('results.json: every model on every cohort, selection steps, comparisons, cohort table, tables for R', async () => {
