@@ -68,7 +68,7 @@ export function paint(raster: HeadRaster, jobs: readonly PaintJob[], z: number, 
 }
 
 /** The inner loop of {@link paint} for one primitive (a separate function so V8 optimises it on its own). */
-function paintOne(qxA: Float64Array, qyA: Float64Array, zsA: Float64Array, nx: number, sp: number, k: Float64Array, over: Uint8Array | null, tissue: number, v: number,
+function paintOne(qxA: Float32Array, qyA: Float32Array, zsA: Float32Array, nx: number, sp: number, k: Float64Array, over: Uint8Array | null, tissue: number, v: number,
   i0: number, i1: number, j0: number, j1: number, z: number, label: Uint8Array, hu: Float32Array): void {
   const hs = sp / 2, invSp = 1 / sp;
   const ell = k[0] === 0;

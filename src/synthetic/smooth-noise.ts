@@ -20,7 +20,7 @@ export interface SmoothField {
   /**
    * Fills out[p] = scale · value(xs[p], ys[p], z + zs[p]) for p in [from, to).
    */
-  fill(xs: Float64Array, ys: Float64Array, zs: Float64Array, z: number, scale: number, from: number, to: number, out: Float32Array): void;
+  fill(xs: Float32Array, ys: Float32Array, zs: Float32Array, z: number, scale: number, from: number, to: number, out: Float32Array): void;
 }
 
 /** Parameters of a {@link smoothField}: lattice box and cell size (mm). */
@@ -86,7 +86,7 @@ class ValueNoiseField implements SmoothField {
     io[slot] = c0 + tz * (c1 - c0);
   }
 
-  fill(xs: Float64Array, ys: Float64Array, zs: Float64Array, z: number, scale: number, from: number, to: number, out: Float32Array): void {
+  fill(xs: Float32Array, ys: Float32Array, zs: Float32Array, z: number, scale: number, from: number, to: number, out: Float32Array): void {
     const io = this.io;
     for (let p = from; p < to; p++) {
       io[0] = xs[p]; io[1] = ys[p]; io[2] = z + zs[p];
