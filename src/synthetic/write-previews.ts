@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { writeFileAtomic } from '../core/atomic.js';
 import { type CasePlan, planCase } from './case-plan.js';
+import { locationClass } from './locations.js';
 import type { SynthOptions } from './options.js';
 import { previewPng } from './preview.js';
 import { renderCase } from './render-case.js';
@@ -9,19 +10,27 @@ import { renderCase } from './render-case.js';
 export const PREVIEW_FILES = { cvt: 'preview-cvt.png', hypertensive: 'preview-hypertensive.png' } as const;
 
 /**
- * The cases shown in the previews: the first CVT case with the typical pattern (else the first CVT case)
- * and the first deep (basal ganglia / thalamus) hypertensive case of the cohort. When the cohort has none,
- * a dedicated case is planned (id `preview-cvt` / `preview-hypertensive`, centre 1), outside the cohort.
+ * The cases shown in the previews: the first CVT case with the typical pattern, lobar, centred at the level
+ * of the lateral ventricles (head z 0–35 mm), of at least 8 mL and with marked edema (else the first typical CVT, else the first CVT), and the first deep (basal ganglia / thalamus)
+ * hypertensive case of at least 8 mL (else the first deep one). When the cohort has none, a dedicated case is
+ * planned (ids `preview-cvt-<k>` / `preview-hypertensive-<k>`, centre 1), outside the cohort.
  */
 export function previewPlans(options: SynthOptions, plans: readonly CasePlan[]): { cvt: CasePlan; hypertensive: CasePlan } {
-  const cvt = plans.find((p) => p.etiology === 'cvt' && p.hematoma.typicalPattern) ?? plans.find((p) => p.etiology === 'cvt') ?? planCase(options, 'preview-cvt', 1, 1, 'cvt');
-  const deep = (p: CasePlan): boolean => p.etiology === 'hypertensive' && (p.hematoma.location === 'basal-ganglia' || p.hematoma.location === 'thalamus');
-  let hypertensive = plans.find(deep);
-  for (let k = 0; !hypertensive && k < 50; k++) {
-    const p = planCase(options, `preview-hypertensive-${k}`, 1, 0, 'hypertensive');
-    if (deep(p)) hypertensive = p;
-  }
-  return { cvt, hypertensive: hypertensive ?? planCase(options, 'preview-hypertensive', 1, 0, 'hypertensive') };
+  const typical = (p: CasePlan): boolean => p.etiology === 'cvt' && p.hematoma.typicalPattern;
+  const showcaseCvt = (p: CasePlan): boolean => typical(p) && locationClass(p.hematoma.location) === 'lobar'
+    && p.hematoma.centre[2] > 0 && p.hematoma.centre[2] < 35 && p.hematoma.targetVolumeMl >= 8 && p.hematoma.edema.plateau >= 4;
+  const deep = (p: CasePlan): boolean => p.etiology === 'hypertensive' && locationClass(p.hematoma.location) === 'deep';
+  const showcaseDeep = (p: CasePlan): boolean => deep(p) && p.hematoma.targetVolumeMl >= 8;
+  const extra = (kind: 'cvt' | 'hypertensive', pred: (p: CasePlan) => boolean): CasePlan | undefined => {
+    for (let k = 0; k < 100; k++) {
+      const p = planCase(options, `preview-${kind}-${k}`, 1, kind === 'cvt' ? 1 : 0, kind);
+      if (pred(p)) return p;
+    }
+    return undefined;
+  };
+  const cvt = plans.find(showcaseCvt) ?? plans.find(typical) ?? plans.find((p) => p.etiology === 'cvt') ?? extra('cvt', showcaseCvt) ?? planCase(options, 'preview-cvt', 1, 1, 'cvt');
+  const hypertensive = plans.find(showcaseDeep) ?? plans.find(deep) ?? extra('hypertensive', showcaseDeep) ?? planCase(options, 'preview-hypertensive', 1, 0, 'hypertensive');
+  return { cvt, hypertensive };
 }
 
 /**
