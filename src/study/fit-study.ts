@@ -204,7 +204,7 @@ export function fitStudy(data: StudyData, log: (line: string) => void = () => un
     } catch (e) {
       if (!(e instanceof ModelFitError)) throw e;
       throw new ModelFitError(`the ${setLabels[set.id]} model (${classifiers[0]} on ${train.names.length} selected features) cannot be fitted`, {
-        found: e.message.split(' Potential fix:')[0], cause: e,
+        found: e.message.split(' Potential fix:')[0].replace(/\.+$/, ''), cause: e,
         fix: 'use `models.classifiers: [signature]` (logistic regression on the LASSO signature), or `selection.lasso.lambda_rule: lambda.1se` for fewer features.',
       });
     }
@@ -292,7 +292,7 @@ export function fitDlrnLogistic(rows: readonly ArrayLike<number>[], y: Float64Ar
   } catch (e) {
     if (!(e instanceof ModelFitError)) throw e;
     throw new ModelFitError('the DLRN logistic regression cannot be fitted', {
-      found: e.message.split(' Potential fix:')[0], cause: e,
+      found: e.message.split(' Potential fix:')[0].replace(/\.+$/, ''), cause: e,
       fix: 'the DLR signature separates the training classes perfectly; use `selection.lasso.lambda_rule: lambda.1se` or more training patients.',
     });
   }
