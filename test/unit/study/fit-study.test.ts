@@ -96,7 +96,7 @@ test('negative control: permuted training outcomes give an external AUC CI that 
   const yAll = Float64Array.from(ids.map((id) => perm.cohorts.cases.find((c) => c.id === id)!.outcome));
   const pos = new Map(rad.ids.map((id, i) => [id, i]));
   const cols = rad.names.map((_, j) => ids.map((id) => rad.matrix.data[pos.get(id)! + j * rad.matrix.nrow]));
-  const usable = rad.names.map((n, j) => j).filter((j) => cols[j].every(Number.isFinite) && new Set(cols[j]).size > 1);
+  const usable = rad.names.map((_, j) => j).filter((j) => cols[j].every(Number.isFinite) && new Set(cols[j]).size > 1);
   const all: FeatureTable = { ids, names: usable.map((j) => rad.names[j]), matrix: matrixFromColumns(usable.map((j) => cols[j])) };
   const leaky = new Pipeline([scalerStep(), mannWhitneyStep(0.05, 1), lassoStep({ nfolds: 5, measure: 'deviance', lambdaRule: 'lambda.min', alpha: 1, minFeatures: 1 })])
     .fit(all, yAll, { ids, rng: Rng.fromSeed(1), log: () => undefined });
