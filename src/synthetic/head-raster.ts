@@ -149,10 +149,6 @@ export class HeadRaster {
     }
   }
 
-  /** Head coordinates of pixel p at scanner height z. */
-  headPoint(p: number, z: number): [number, number, number] {
-    return [this.qx[p], this.qy[p], z + this.zShift[p]];
-  }
 
   /**
    * Fills `buf` with the layered head at scanner height `z` (mm), after {@link prepareSlice} for the slice

@@ -94,10 +94,6 @@ export function shapeBox(s: Shape, margin = 0): { lo: [number, number, number]; 
   };
 }
 
-/** Volume (mm³) of an ellipsoid, 4/3·π·a·b·c. */
-export function ellipsoidVolume(e: EllipsoidShape): number {
-  return (4 / 3) * Math.PI * e.semi[0] * e.semi[1] * e.semi[2];
-}
 
 /**
  * Constants of a shape for the inlined signed distance of the painters (same formulas as
