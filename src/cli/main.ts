@@ -15,17 +15,24 @@ function usage(): string {
   ].join('\n');
 }
 
+/**
+ * One lazy loader per command: static `import()` calls, so each command's modules load only when it runs and the
+ * bundler (src/cli/build-bundle.mjs) can split them into their own chunks.
+ */
+const LOADERS: Readonly<Record<string, () => Promise<{ default: Command }>>> = {
+  info: () => import('./commands/info.js'),
+  extract: () => import('./commands/extract.js'),
+  deep: () => import('./commands/deep.js'),
+  stats: () => import('./commands/stats.js'),
+  synth: () => import('./commands/synth.js'),
+  study: () => import('./commands/study.js'),
+  predict: () => import('./commands/predict.js'),
+  demo: () => import('./commands/demo.js'),
+};
+
 async function loadCommand(name: string): Promise<Command | null> {
-  if (!COMMANDS.some((c) => c.name === name)) return null;
-  try {
-    const mod = (await import(new URL(`./commands/${name}.js`, import.meta.url).href)) as { default: Command };
-    return mod.default;
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND' && String((e as Error).message).includes(`commands/${name}.js`)) {
-      return null;
-    }
-    throw e;
-  }
+  if (!COMMANDS.some((c) => c.name === name) || !Object.hasOwn(LOADERS, name)) return null;
+  return (await LOADERS[name]()).default;
 }
 
 /** Runs the CLI with the given arguments (without `node` and the script); resolves to the exit code. */

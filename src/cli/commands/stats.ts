@@ -51,6 +51,20 @@ function overview(): string {
   ].join('\n');
 }
 
+/**
+ * One lazy loader per analysis: static `import()` calls, so an analysis loads only when it runs and the bundler can
+ * split it into its own chunk.
+ */
+const ANALYSIS_LOADERS: Readonly<Record<string, () => Promise<unknown>>> = {
+  roc: () => import('../stats/roc.js'),
+  logistic: () => import('../stats/logistic.js'),
+  lasso: () => import('../stats/lasso.js'),
+  screen: () => import('../stats/screen.js'),
+  calibration: () => import('../stats/calibration.js'),
+  dca: () => import('../stats/dca.js'),
+  icc: () => import('../stats/icc.js'),
+};
+
 const cache = new Map<string, StatsAnalysisModule>();
 
 /** True when `name` is one of {@link STATS_ANALYSES}. */
@@ -73,21 +87,15 @@ export async function loadStatsAnalysis(name: string): Promise<StatsAnalysisModu
       fix: 'run `dlrn stats --help` for the list of analyses.',
     });
   }
-  const url = new URL(`../stats/${name}.js`, import.meta.url).href;
-  let mod: Partial<StatsAnalysisModule>;
-  try {
-    mod = (await import(url)) as Partial<StatsAnalysisModule>;
-  } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    if (err.code === 'ERR_MODULE_NOT_FOUND' && String(err.message).includes(`stats/${name}.`)) {
-      throw new InvalidInputError(`the analysis "${name}" is not available in this build yet`, {
-        expected: `a module src/cli/stats/${name}.ts`,
-        found: 'no such module',
-        fix: `use one of the available analyses (run \`dlrn stats --help\`), or update dlrn.`,
-      });
-    }
-    throw e;
+  const load = ANALYSIS_LOADERS[name];
+  if (!load) {
+    throw new InvalidInputError(`the analysis "${name}" is not available in this build yet`, {
+      expected: `a module src/cli/stats/${name}.ts`,
+      found: 'no such module',
+      fix: `use one of the available analyses (run \`dlrn stats --help\`), or update dlrn.`,
+    });
   }
+  const mod = (await load()) as Partial<StatsAnalysisModule>;
   if (typeof mod.run !== 'function' || typeof mod.help !== 'string') {
     throw new InvalidInputError(`the module of analysis "${name}" is incomplete`, {
       expected: 'exports run(argv) and help', found: `exports ${Object.keys(mod).join(', ') || 'nothing'}`,

@@ -1,0 +1,74 @@
+// Reads ../shared/reference/radiomics (IBSI digital phantom, brain1). Checks the bundled CLI that `npm run build`
+// writes (dist/cli/run.js + chunks + bundled worker entries, see src/cli/build-bundle.mjs) against the sources:
+// same output, the helper thread and the batch workers start from the bundle. Skipped when dist/ is missing or older
+// than the sources (run `npm run build`; `npm test` always builds first).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runDlrn, type CliResult } from '../helpers/cli.js';
+import { REPO_ROOT, shared } from '../helpers/paths.js';
+
+const BUNDLE = join(REPO_ROOT, 'dist/cli/run.js');
+
+function newestSource(dir: string): number {
+  let t = 0;
+  for (const e of readdirSync(dir)) {
+    const p = join(dir, e);
+    const s = statSync(p);
+    t = Math.max(t, s.isDirectory() ? newestSource(p) : s.mtimeMs);
+  }
+  return t;
+}
+
+const skip = !existsSync(BUNDLE) ? 'dist/ is not built' : statSync(BUNDLE).mtimeMs < newestSource(join(REPO_ROOT, 'src')) ? 'dist/ is older than src/ (run npm run build)' : false;
+
+function runBundle(args: string[]): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BUNDLE, ...args], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (b) => (stdout += b));
+    child.stderr.on('data', (b) => (stderr += b));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+  });
+}
+
+const PY = shared('reference/radiomics/pyradiomics/data');
+const DP = shared('reference/radiomics/ibsi/ibsi1/digital_phantom');
+
+test('bundled CLI: single case (shape helper thread) identical to the sources', { skip }, async () => {
+  const args = ['extract', '--image', `${PY}/brain1_image.nrrd`, '--mask', `${PY}/brain1_label.nrrd`, '--json'];
+  const [a, b] = await Promise.all([runBundle(args), runDlrn(args)]);
+  assert.equal(a.code, 0, a.stderr);
+  assert.equal(a.stdout, b.stdout);
+  assert.match(JSON.parse(a.stdout).diagnostics_Versions_dlrn, /^\d+\.\d+\.\d+/); // package.json found from the bundle
+});
+
+test('bundled CLI: batch with --jobs 2 (worker entries) and IBSI mode identical to the sources', { skip }, async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dlrn-bundle-'));
+  try {
+    const manifest = join(dir, 'cases.csv');
+    writeFileSync(manifest, `id,image,mask\nphantom,${DP}/image.nii.gz,${DP}/mask.nii.gz\nbrain1,${PY}/brain1_image.nrrd,${PY}/brain1_label.nrrd\n`);
+    const batch = ['extract', '--manifest', manifest, '--jobs', '2', '--quiet', '--json'];
+    const ibsi = ['extract', '--image', `${DP}/image.nii.gz`, '--mask', `${DP}/mask.nii.gz`, '--mode', 'ibsi', '--ibsi-config', 'none', '--json'];
+    for (const args of [batch, ibsi]) {
+      const [a, b] = await Promise.all([runBundle(args), runDlrn(args)]);
+      assert.equal(a.code, 0, a.stderr);
+      assert.equal(a.stdout, b.stdout);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('bundled CLI: other commands load from their chunks', { skip }, async () => {
+  for (const args of [['--version'], ['stats', 'roc', '--help'], ['info', `${PY}/brain1_label.nrrd`]]) {
+    const [a, b] = await Promise.all([runBundle(args), runDlrn(args)]);
+    assert.equal(a.code, b.code, a.stderr);
+    assert.equal(a.stdout, b.stdout);
+  }
+});
