@@ -19,16 +19,19 @@ export function maskFromLabelMap(labelMap: Volume, label = 1, file?: string): Ma
       count++;
     }
   }
-  if (count === 0) {
-    const present = [...labelCounts(labelMap).keys()].filter((l) => l !== 0);
-    throw new MaskError(`label ${label} is not present in the mask`, {
-      file,
-      expected: `voxels with value ${label}`,
-      found: present.length ? `labels ${present.join(', ')}` : 'an empty mask (all voxels 0)',
-      fix: present.length ? `choose one of the labels present (e.g. --label ${present[0]}).` : 'check that the segmentation was saved.',
-    });
-  }
+  if (count === 0) throw labelAbsentError(labelMap, label, file);
   return makeVolume(labelMap, out);
+}
+
+/** The {@link MaskError} of a label absent from a label map (it lists the labels present). */
+export function labelAbsentError(labelMap: Volume, label: number, file?: string): MaskError {
+  const present = [...labelCounts(labelMap).keys()].filter((l) => l !== 0);
+  return new MaskError(`label ${label} is not present in the mask`, {
+    file,
+    expected: `voxels with value ${label}`,
+    found: present.length ? `labels ${present.join(', ')}` : 'an empty mask (all voxels 0)',
+    fix: present.length ? `choose one of the labels present (e.g. --label ${present[0]}).` : 'check that the segmentation was saved.',
+  });
 }
 
 /** Voxel count per distinct value of a label map (sorted by value). */

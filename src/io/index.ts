@@ -3,7 +3,7 @@
  * with geometry in LPS exactly as SimpleITK/ITK report it. See docs/io.md.
  */
 export { readImage, readImageDetailed, writeImage, type ReadImageOptions, type ImageFileInfo } from './read-image.js';
-export { readMask, type ReadMaskOptions } from './read-mask.js';
+export { readLabelMap, readMask, type ReadMaskOptions } from './read-mask.js';
 export { decodeNifti, decodeNiftiDetailed, encodeNifti, type EncodeNiftiOptions, type DecodedNifti } from './nifti.js';
 export { decodeNrrd, decodeNrrdDetailed, encodeNrrd, type EncodeNrrdOptions, type DecodeNrrdOptions, type DecodedNrrd } from './nrrd.js';
 export { parseNiftiHeader, type NiftiHeader } from './nifti-header.js';

@@ -30,9 +30,13 @@ export function decodeNifti(bytes: Uint8Array, file?: string): Volume {
   return decodeNiftiDetailed(bytes, file).volume;
 }
 
-/** {@link decodeNifti} with header details (used by `dlrn info`). */
-export function decodeNiftiDetailed(bytes: Uint8Array, file?: string): DecodedNifti {
-  const raw = isGzip(bytes) ? inflate(bytes, file, 'NIfTI file') : bytes;
+/**
+ * {@link decodeNifti} with header details (used by `dlrn info`). With `ownsBytes` the caller hands `bytes` over
+ * (e.g. just inflated), so the voxels may be a view on them instead of a copy.
+ */
+export function decodeNiftiDetailed(bytes: Uint8Array, file?: string, opts: { ownsBytes?: boolean } = {}): DecodedNifti {
+  const gzip = isGzip(bytes);
+  const raw = gzip ? inflate(bytes, file, 'NIfTI file') : bytes;
   const h = parseNiftiHeader(raw, file);
   if (h.magic === 'ni1') {
     throw new UnsupportedFormatError('NIfTI header/image pairs (.hdr/.img) are not supported', {
@@ -56,7 +60,7 @@ export function decodeNiftiDetailed(bytes: Uint8Array, file?: string): DecodedNi
     });
   }
   const g = niftiGeometry(h, file);
-  let data: VoxelArray = decodeVoxels(raw, offset, n, type, h.littleEndian);
+  let data: VoxelArray = decodeVoxels(raw, offset, n, type, h.littleEndian, { ownsBytes: gzip || opts.ownsBytes });
   const slope = Number.isFinite(h.sclSlope) && Math.abs(h.sclSlope) >= Number.EPSILON ? h.sclSlope : 1;
   const inter = Number.isFinite(h.sclInter) ? h.sclInter : 0;
   const rescaled = Math.abs(slope - 1) > Number.EPSILON || Math.abs(inter) > Number.EPSILON;

@@ -189,8 +189,8 @@ function readData(h: NrrdHeader, bytes: Uint8Array, type: VoxelType, n: number, 
       return sliceBinary(payload, byteSkip, need, n, type, littleEndian, file, 'raw');
     case 'gzip': case 'gz': {
       if (byteSkip === -1) throw new CorruptFileError('"byte skip: -1" is only allowed with raw encoding', { file });
-      const inflated = inflate(payload, file, 'NRRD gzip data', need + byteSkip + 1);
-      return sliceBinary(inflated, byteSkip, need, n, type, littleEndian, file, 'gzip');
+      const inflated = inflate(payload, file, 'NRRD gzip data', need + byteSkip + 1, need + byteSkip);
+      return sliceBinary(inflated, byteSkip, need, n, type, littleEndian, file, 'gzip', true);
     }
     case 'ascii': case 'text': case 'txt':
       return parseAscii(payload, n, type, file);
@@ -201,7 +201,7 @@ function readData(h: NrrdHeader, bytes: Uint8Array, type: VoxelType, n: number, 
   }
 }
 
-function sliceBinary(data: Uint8Array, byteSkip: number, need: number, n: number, type: VoxelType, le: boolean, file: string | undefined, enc: string): VoxelArray {
+function sliceBinary(data: Uint8Array, byteSkip: number, need: number, n: number, type: VoxelType, le: boolean, file: string | undefined, enc: string, ownsData = false): VoxelArray {
   const start = byteSkip === -1 ? data.length - need : byteSkip;
   const have = data.length - Math.max(0, start);
   if (start < 0 || have !== need) {
@@ -210,7 +210,7 @@ function sliceBinary(data: Uint8Array, byteSkip: number, need: number, n: number
       fix: have < need ? 'the file was cut short; export it again.' : 'the "sizes" field does not describe the data; re-export the image.',
     });
   }
-  return decodeVoxels(data, start, n, type, le);
+  return decodeVoxels(data, start, n, type, le, { ownsBytes: ownsData });
 }
 
 function parseAscii(payload: Uint8Array, n: number, type: VoxelType, file: string | undefined): VoxelArray {

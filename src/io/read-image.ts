@@ -7,7 +7,6 @@ import { bytePreview, fsError, inflate, isDirectory, readInputFile } from './byt
 import { formatFromExtension, sniffFormat } from './format.js';
 import { decodeNiftiDetailed, encodeNifti } from './nifti.js';
 import { decodeNrrdDetailed, encodeNrrd } from './nrrd.js';
-import { readDicomImage } from './dicom/read-dicom-image.js';
 
 /** Options of {@link readImage}. */
 export interface ReadImageOptions {
@@ -47,7 +46,7 @@ export async function decodeImageFile(path: string, bytes: Uint8Array, opts: Rea
   const { format, gzip } = sniffFormat(bytes);
   switch (format) {
     case 'nifti': {
-      const d = decodeNiftiDetailed(gzip ? inflate(bytes, path, 'NIfTI file') : bytes, path);
+      const d = gzip ? decodeNiftiDetailed(inflate(bytes, path, 'NIfTI file'), path, { ownsBytes: true }) : decodeNiftiDetailed(bytes, path);
       return {
         volume: d.volume,
         info: { format: 'NIfTI-1', compressed: gzip, details: { transform: d.transform, qform_code: d.header.qformCode, sform_code: d.header.sformCode, rescaled: d.rescaled ? 'yes' : 'no' } },
@@ -66,6 +65,11 @@ export async function decodeImageFile(path: string, bytes: Uint8Array, opts: Rea
         fix: 'convert the image to NIfTI or NRRD (e.g. with 3D Slicer or SimpleITK), or point at the DICOM folder.',
       });
   }
+}
+
+/** The DICOM series reader, loaded only for DICOM input. */
+async function readDicomImage(path: string, opts: ReadImageOptions): Promise<{ volume: Volume; info: ImageFileInfo }> {
+  return (await import('./dicom/read-dicom-image.js')).readDicomImage(path, opts);
 }
 
 function loadDetached(headerPath: string, name: string): Uint8Array {

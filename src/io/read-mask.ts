@@ -1,11 +1,10 @@
 import { assertSameGeometry, type Geometry } from '../core/geometry.js';
-import { maskFromLabelMap, type Mask } from '../core/mask.js';
+import { labelAbsentError, maskFromLabelMap, type Mask } from '../core/mask.js';
 import type { Volume } from '../core/volume.js';
 import { InvalidInputError } from '../core/errors.js';
 import { decodeImageFile, readImage } from './read-image.js';
 import { isDirectory, readInputFile } from './bytes.js';
 import { looksLikeDicom } from './format.js';
-import { isDicomMaskFile, readDicomMask } from './dicom/read-dicom-mask.js';
 
 /** Options of {@link readMask}. */
 export interface ReadMaskOptions {
@@ -33,17 +32,48 @@ export interface ReadMaskOptions {
  *   absent; FileNotFoundError / CorruptFileError / UnsupportedFormatError for unreadable files.
  */
 export async function readMask(path: string, opts: ReadMaskOptions = {}): Promise<{ labelMap: Volume; mask: Mask }> {
-  if (opts.label !== undefined && !Number.isFinite(opts.label)) {
-    throw new InvalidInputError('the mask label must be a number', { file: path, found: String(opts.label) });
+  checkLabel(path, opts.label);
+  const { labelMap, dicomMask } = await readMaskFile(path, opts);
+  if (dicomMask) return { labelMap, mask: dicomMask };
+  return { labelMap, mask: maskFromLabelMap(labelMap, opts.label ?? 1, path) };
+}
+
+/**
+ * {@link readMask} without building the binary mask: the label map as stored (for RTSTRUCT: the rasterised ROI as
+ * 0/1 uint8; for SEG: segment numbers), for callers that crop the region first. Throws the same errors as
+ * {@link readMask}, including the MaskError of an absent label (found with a native scan).
+ */
+export async function readLabelMap(path: string, opts: ReadMaskOptions = {}): Promise<Volume> {
+  checkLabel(path, opts.label);
+  const { labelMap, dicomMask } = await readMaskFile(path, opts);
+  const label = opts.label ?? 1;
+  if (!dicomMask && labelMap.data.indexOf(label) < 0) throw labelAbsentError(labelMap, label, path);
+  return labelMap;
+}
+
+function checkLabel(path: string, label: number | undefined): void {
+  if (label !== undefined && !Number.isFinite(label)) {
+    throw new InvalidInputError('the mask label must be a number', { file: path, found: String(label) });
   }
+}
+
+/** The label map of a mask file or folder (geometry checked against `like`), or a DICOM mask already binarised. */
+async function readMaskFile(path: string, opts: ReadMaskOptions): Promise<{ labelMap: Volume; dicomMask?: Mask }> {
   let labelMap: Volume;
   if (await isDirectory(path)) {
     labelMap = await readImage(path);
   } else {
     const bytes = await readInputFile(path);
-    if (looksLikeDicom(bytes) && (await isDicomMaskFile(bytes))) return readDicomMask(path, bytes, opts);
+    if (looksLikeDicom(bytes)) {
+      // DICOM readers load only for DICOM input
+      const { isDicomMaskFile, readDicomMask } = await import('./dicom/read-dicom-mask.js');
+      if (await isDicomMaskFile(bytes)) {
+        const r = await readDicomMask(path, bytes, opts);
+        return { labelMap: r.labelMap, dicomMask: r.mask };
+      }
+    }
     labelMap = (await decodeImageFile(path, bytes)).volume;
   }
   if (opts.like) assertSameGeometry(opts.like, labelMap, 'image and mask', undefined, path);
-  return { labelMap, mask: maskFromLabelMap(labelMap, opts.label ?? 1, path) };
+  return { labelMap };
 }

@@ -1,5 +1,6 @@
 import { isDlrnError } from '../../core/errors.js';
-import { readImage, readMask } from '../../io/index.js';
+import { readImage } from '../../io/read-image.js';
+import { readLabelMap } from '../../io/read-mask.js';
 import type { IbsiConfigId } from './ibsi-configs.js';
 import { ibsiConfig } from './ibsi-configs.js';
 import { defaultPyradiomicsParams, type PyradiomicsParams } from './params-file.js';
@@ -39,7 +40,7 @@ async function extractFromFiles(imagePath: string, maskPath: string, options: Ex
   // Label maps are checked against the image grid by the pipeline (with PyRadiomics' geometryTolerance); DICOM
   // RTSTRUCT/SEG masks need the image grid to be placed on.
   const labelMapFile = /\.(nii|nii\.gz|nrrd|nhdr)$/i.test(maskPath);
-  const { labelMap } = await readMask(maskPath, labelMapFile ? { label: lab } : { label: lab, like: image });
+  const labelMap = await readLabelMap(maskPath, labelMapFile ? { label: lab } : { label: lab, like: image });
   if (options.mode === 'ibsi') {
     // loaded on demand: the IBSI families are not needed in PyRadiomics mode
     const { extractIbsi } = await import('./ibsi-extract.js');
