@@ -18,7 +18,10 @@ import { Tissue } from './tissues.js';
 export interface RenderOptions {
   /** Keep the noise-free volumes (tissue map, clean HU, blood fraction) for tests and previews. Default false. */
   readonly truth?: boolean;
-  /** Target thickness (mm) of the thin sub-slices averaged into one slice (through-plane partial volume). Default 1.7 (3 per 5 mm slice). */
+  /**
+   * Target thickness (mm) of the thin sub-slices averaged into one slice (through-plane partial volume).
+   * Default 2.5: 2 sub-slices per 5 mm slice, 1 per 2.5–3 mm slice.
+   */
   readonly subSliceMm?: number;
 }
 
@@ -46,6 +49,9 @@ export interface RenderedCase {
 const SINUS_OVER = [Tissue.CSF, Tissue.GREY, Tissue.WHITE, Tissue.BONE, Tissue.DIPLOE, Tissue.MIXED, Tissue.FALX, Tissue.CEREBELLUM, Tissue.SINUS, Tissue.MUSCLE];
 /** Tissues a thrombosed cortical vein or a calcification may replace. */
 const POST_OVER = [Tissue.CSF, Tissue.GREY, Tissue.WHITE, Tissue.MIXED, Tissue.EDEMA, Tissue.SAH, Tissue.DEEP_GREY, Tissue.CEREBELLUM, Tissue.FALX];
+
+/** Default target thickness (mm) of the sub-slices (see {@link RenderOptions.subSliceMm}). */
+export const DEFAULT_SUB_SLICE_MM = 2.5;
 
 /** HU range of a stored CT value (int16 with the usual −1024 floor and 12-bit ceiling). */
 export const HU_MIN = -1024;
@@ -79,7 +85,7 @@ export function renderCase(plan: CasePlan, opts: RenderOptions = {}): RenderedCa
   const hemBox = pixelBox(g, a.pose, field.lo, field.hi);
 
   const T = sc.sliceThickness;
-  const S = Math.max(1, Math.round(T / (opts.subSliceMm ?? 1.7)));
+  const S = Math.max(1, Math.round(T / (opts.subSliceMm ?? DEFAULT_SUB_SLICE_MM)));
   const buf = allocateSamples(n2);
   const endA = allocateSamples(n2), endB = allocateSamples(n2);
   const recompute = new Uint8Array(n2);

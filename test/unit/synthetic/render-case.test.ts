@@ -96,8 +96,8 @@ test('the rasterised blood matches the hematoma field evaluated independently at
   const field = new HematomaField(p.hematoma);
   const [nx, ny, nz] = r.image.size;
   const sp = r.image.spacing[0], T = r.image.spacing[2];
-  // the renderer's documented default: S = round(T / 1.7 mm) sub-slices per slice
-  const S = Math.max(1, Math.round(T / 1.7));
+  // the renderer's documented default: S = round(T / 2.5 mm) sub-slices per slice
+  const S = Math.max(1, Math.round(T / 2.5));
   const blood = r.truth!.bloodFraction.data;
   // every voxel of the mask's bounding box grown by 2 voxels
   const lo = [nx, ny, nz], hi = [-1, -1, -1];
