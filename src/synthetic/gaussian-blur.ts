@@ -70,7 +70,10 @@ export function blur2dRegion(src: Float32Array, nx: number, ny: number, k: Float
     const i0 = Math.max(0, a), i1 = Math.min(nx, b);
     for (let i = i0; i < i1; i++) {
       let s = 0;
-      if (i >= r && i < nx - r) for (let t = -r; t <= r; t++) s += k[t + r] * src[row + i + t];
+      if (r === 2 && i >= 2 && i < nx - 2) {
+        const q = row + i;
+        s = k[0] * (src[q - 2] + src[q + 2]) + k[1] * (src[q - 1] + src[q + 1]) + k[2] * src[q];
+      } else if (i >= r && i < nx - r) for (let t = -r; t <= r; t++) s += k[t + r] * src[row + i + t];
       else for (let t = -r; t <= r; t++) { const ii = i + t < 0 ? 0 : i + t >= nx ? nx - 1 : i + t; s += k[t + r] * src[row + ii]; }
       tmp[row + i] = s;
     }
@@ -78,6 +81,13 @@ export function blur2dRegion(src: Float32Array, nx: number, ny: number, k: Float
   for (let j = 0; j < ny; j++) {
     if (hi[j] <= lo[j]) continue;
     const inner = j >= r && j < ny - r;
+    if (r === 2 && inner) {
+      // the common 5-tap kernel, unrolled (the kernel is symmetric)
+      const k0 = k[0], k1 = k[1], k2 = k[2];
+      const m2 = (j - 2) * nx, m1 = (j - 1) * nx, c = j * nx, p1 = (j + 1) * nx, p2 = (j + 2) * nx;
+      for (let i = lo[j]; i < hi[j]; i++) out[c + i] = k0 * (tmp[m2 + i] + tmp[p2 + i]) + k1 * (tmp[m1 + i] + tmp[p1 + i]) + k2 * tmp[c + i];
+      continue;
+    }
     for (let i = lo[j]; i < hi[j]; i++) {
       let s = 0;
       if (inner) for (let t = -r; t <= r; t++) s += k[t + r] * tmp[(j + t) * nx + i];

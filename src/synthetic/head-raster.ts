@@ -9,6 +9,7 @@ import { smoothField, type SmoothField } from './smooth-noise.js';
 import { Tissue } from './tissues.js';
 
 const NB = 1024; // polar bins of the sulcus table
+const OUTLINE_BINS = 8192; // polar samples of the outline radius
 const DZ = 1; // mm between levels of the sulcus table
 const TWO_PI = 2 * Math.PI;
 /** Thickness (mm) of the skull base under the cranial floor. */
@@ -79,6 +80,8 @@ export class HeadRaster {
     this.brainLo = new Int32Array(ny); this.brainHi = new Int32Array(ny);
     const oMax = a.csfThickness + a.skullThickness + a.skullFrontOccExtra + a.scalpThickness + a.temporalis + 2 * this.sp + 1;
     const z0 = g.origin[2];
+    const outline = new Float64Array(OUTLINE_BINS + 1);
+    for (let b = 0; b <= OUTLINE_BINS; b++) outline[b] = outlineRadius(a, -Math.PI + (b * TWO_PI) / OUTLINE_BINS);
     // scanner → head (see scannerToHead), with the rotation's sine and cosine computed once
     const cy = Math.cos(a.pose.yaw), sy = Math.sin(a.pose.yaw);
     const [sx0, sy0, sz0] = a.pose.shift;
@@ -93,7 +96,10 @@ export class HeadRaster {
         const r = Math.sqrt(qx * qx + qy * qy);
         const th = Math.atan2(qy, qx);
         this.r[p] = r; this.theta[p] = th;
-        const rho = outlineRadius(a, th);
+        // outline radius from a fine θ table (linear interpolation; error ~1e-5 mm)
+        const ft = ((th + Math.PI) / TWO_PI) * OUTLINE_BINS;
+        const ib = Math.min(OUTLINE_BINS - 1, Math.floor(ft));
+        const rho = outline[ib] + (ft - ib) * (outline[ib + 1] - outline[ib]);
         this.rho[p] = rho;
         this.bin[p] = Math.min(NB - 1, Math.floor(((th + Math.PI) / TWO_PI) * NB));
         if (r >= rho + oMax) continue; // always air: the other tables are not needed
@@ -231,12 +237,14 @@ export class HeadRaster {
         const rho = rhoA[p];
         const rBrain = rho * prof(zc, hUp, hDown, qz, 0);
         let tis: number, val: number;
+        // the brain's own tissue (one call site, so that V8 can inline it)
+        let bt = 0, bv = 0;
+        if (r < rBrain) { io[0] = qz; io[1] = rBrain - r; bt = this.brainSample(p); bv = io[2]; }
         if (r < rBrain - hs) {
           // brain interior (the outer layers are not needed)
           depth[p] = rBrain - r;
-          io[0] = qz; io[1] = rBrain - r;
-          tis = this.brainSample(p);
-          val = io[2];
+          tis = bt;
+          val = bv;
         } else {
           const skull = skullA[p];
           const zw = zWindow(qz);
@@ -259,7 +267,7 @@ export class HeadRaster {
           while (L < 8 && r >= R[L]) L++;
           // tissue and HU of layer L (0 = brain)
           let inner: number, innerT: number;
-          if (L === 0) { io[0] = qz; io[1] = rBrain - r; innerT = this.brainSample(p); inner = io[2]; }
+          if (L === 0) { innerT = bt; inner = bv; }
           else { inner = LH[L - 1]; innerT = LT[L - 1]; }
           // partial volume with the nearest non-empty neighbour layer
           const dOut = L < 8 ? R[L] - r : Infinity;

@@ -92,3 +92,23 @@ test('smoothField: seeded, within [−1, 1], smooth at short range and decorrela
   f.sample(io, 3);
   assert.equal(io[3], f.at(12.3, 45.6, 78.9));
 });
+
+test('blur2dRegion equals blur2d inside the region (unrolled 5-tap path and the general path)', async () => {
+  const { blur2dRegion } = await import('../../../src/synthetic/gaussian-blur.js');
+  const nx = 40, ny = 30;
+  const src = new Float32Array(nx * ny);
+  new GaussianNoise(Rng.fromSeed(21)).fill(src, 10);
+  const lo = new Int32Array(ny), hi = new Int32Array(ny);
+  for (let j = 0; j < ny; j++) { lo[j] = j < 3 || j > 26 ? 0 : Math.max(0, 12 - j); hi[j] = j < 3 || j > 26 ? 0 : Math.min(nx, 20 + j); }
+  for (const sigma of [0.7, 1.5]) {
+    const k = gaussianKernel(sigma);
+    const full = blur2d(src, nx, ny, k);
+    const out = new Float32Array(nx * ny).fill(-7);
+    blur2dRegion(src, nx, ny, k, lo, hi, new Float32Array(nx * ny), out);
+    for (let j = 0; j < ny; j++) for (let i = 0; i < nx; i++) {
+      const p = i + nx * j;
+      if (i >= lo[j] && i < hi[j]) assert.ok(Math.abs(out[p] - full[p]) < 1e-4, `σ ${sigma} at ${i},${j}`);
+      else assert.equal(out[p], -7, 'outside the region: untouched');
+    }
+  }
+});
