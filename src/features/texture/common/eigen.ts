@@ -20,49 +20,57 @@ export function tridiagonalize(a: Float64Array, n: number): Tridiagonal {
   const p = new Float64Array(n);
   const d = new Float64Array(n);
   const e = new Float64Array(Math.max(n - 1, 0));
-  for (let k = 0; k < n - 2; k++) {
-    // x = column k below the diagonal
-    let alpha = 0;
-    for (let i = k + 1; i < n; i++) alpha += m[i * n + k] * m[i * n + k];
-    alpha = Math.sqrt(alpha);
-    const x0 = m[(k + 1) * n + k];
-    if (alpha === 0) { e[k] = 0; continue; }
-    const r = x0 > 0 ? -alpha : alpha; // reflect x onto r·e1, sign chosen to avoid cancellation
-    // v = x − r e1, β = 2 / vᵀv
-    v.fill(0);
-    v[k + 1] = x0 - r;
-    for (let i = k + 2; i < n; i++) v[i] = m[i * n + k];
-    let vv = 0;
-    for (let i = k + 1; i < n; i++) vv += v[i] * v[i];
-    if (vv === 0) { e[k] = x0; continue; }
-    const beta = 2 / vv;
-    // p = β A22 v (A22 = trailing block, symmetric)
-    for (let i = k + 1; i < n; i++) {
-      let s = 0;
-      for (let j = k + 1; j < n; j++) s += m[i * n + j] * v[j];
-      p[i] = beta * s;
-    }
-    // w = p − (β pᵀv / 2) v
-    let pv = 0;
-    for (let i = k + 1; i < n; i++) pv += p[i] * v[i];
-    const c = (beta * pv) / 2;
-    for (let i = k + 1; i < n; i++) p[i] -= c * v[i];
-    // A22 −= v wᵀ + w vᵀ (symmetric: compute the lower triangle, mirror it)
-    for (let i = k + 1; i < n; i++) {
-      const vi = v[i];
-      const wi = p[i];
-      const row = i * n;
-      for (let j = k + 1; j <= i; j++) {
-        const val = m[row + j] - (vi * p[j] + wi * v[j]);
-        m[row + j] = val;
-        m[j * n + i] = val;
-      }
-    }
-    e[k] = r;
-  }
+  // one small function per reflection: called n − 2 times per matrix, V8 optimises it as a whole early (a long loop
+  // nest here would be compiled mid-loop and thrown away when the code after it first runs)
+  for (let k = 0; k < n - 2; k++) e[k] = householderStep(m, n, k, v, p);
   for (let i = 0; i < n; i++) d[i] = m[i * n + i];
   if (n >= 2) e[n - 2] = m[(n - 1) * n + (n - 2)];
   return { d, e };
+}
+
+/**
+ * Reflection k of {@link tridiagonalize}: zeroes column k of `m` below the subdiagonal and updates the trailing
+ * block; returns the new subdiagonal entry e_k. `v` and `p` are scratch vectors of length n.
+ */
+function householderStep(m: Float64Array, n: number, k: number, v: Float64Array, p: Float64Array): number {
+  // x = column k below the diagonal
+  let alpha = 0;
+  for (let i = k + 1; i < n; i++) alpha += m[i * n + k] * m[i * n + k];
+  alpha = Math.sqrt(alpha);
+  const x0 = m[(k + 1) * n + k];
+  if (alpha === 0) return 0;
+  const r = x0 > 0 ? -alpha : alpha; // reflect x onto r·e1, sign chosen to avoid cancellation
+  // v = x − r e1, β = 2 / vᵀv
+  v.fill(0);
+  v[k + 1] = x0 - r;
+  for (let i = k + 2; i < n; i++) v[i] = m[i * n + k];
+  let vv = 0;
+  for (let i = k + 1; i < n; i++) vv += v[i] * v[i];
+  if (vv === 0) return x0;
+  const beta = 2 / vv;
+  // p = β A22 v (A22 = trailing block, symmetric)
+  for (let i = k + 1; i < n; i++) {
+    let s = 0;
+    for (let j = k + 1; j < n; j++) s += m[i * n + j] * v[j];
+    p[i] = beta * s;
+  }
+  // w = p − (β pᵀv / 2) v
+  let pv = 0;
+  for (let i = k + 1; i < n; i++) pv += p[i] * v[i];
+  const c = (beta * pv) / 2;
+  for (let i = k + 1; i < n; i++) p[i] -= c * v[i];
+  // A22 −= v wᵀ + w vᵀ (symmetric: compute the lower triangle, mirror it)
+  for (let i = k + 1; i < n; i++) {
+    const vi = v[i];
+    const wi = p[i];
+    const row = i * n;
+    for (let j = k + 1; j <= i; j++) {
+      const val = m[row + j] - (vi * p[j] + wi * v[j]);
+      m[row + j] = val;
+      m[j * n + i] = val;
+    }
+  }
+  return r;
 }
 
 /** Number of eigenvalues of a symmetric tridiagonal matrix that are smaller than x (Sturm count via LDLᵀ inertia). */

@@ -1,4 +1,5 @@
 import type { TextureGrid } from './grid.js';
+import { tallyNeighbourPairs } from './pass-kernels.js';
 
 /**
  * Per-voxel tallies over a symmetric neighbourhood, for NGTDM and NGLDM/GLDM, stored interleaved for locality:
@@ -20,27 +21,7 @@ export interface NeighbourTallies {
  * @param halfOffsets - one index offset of each ± pair (e.g. the 13 unique 3D directions at distance 1).
  */
 export function neighbourTallies(grid: TextureGrid, halfOffsets: Int32Array, alpha: number): NeighbourTallies {
-  const lv = grid.levels;
-  const vox = grid.voxels;
-  const data = new Int32Array(3 * lv.length);
-  for (let k = 0; k < halfOffsets.length; k++) {
-    const off = halfOffsets[k];
-    for (let t = 0; t < vox.length; t++) {
-      const v = vox[t];
-      const w = v + off;
-      const h = lv[w];
-      if (h === 0) continue;
-      const g = lv[v];
-      const a = 3 * v;
-      const b = 3 * w;
-      data[a]++;
-      data[b]++;
-      data[a + 1] += h;
-      data[b + 1] += g;
-      const d = g > h ? g - h : h - g;
-      if (d <= alpha) { data[a + 2]++; data[b + 2]++; }
-    }
-  }
+  const data = new Int32Array(3 * grid.levels.length);
+  for (let k = 0; k < halfOffsets.length; k++) tallyNeighbourPairs(grid.levels, grid.voxels, halfOffsets[k], alpha, data);
   return { data, alpha };
 }
-

@@ -2,6 +2,7 @@ import type { TextureGrid } from './grid.js';
 import { type NeighbourTallies, neighbourTallies } from './neighbour-tallies.js';
 import { chebyshevNeighbourOffsets, faceNeighbourOffsets } from './neighbourhood.js';
 import { borderDistanceMap, labelZones, type Zones } from './zones.js';
+import { countCooccurrences, countRuns, linkEqualNeighbours, tallyNeighbourPairs } from './pass-kernels.js';
 
 /** Dense run-length matrix of one direction: `matrix[(level − 1)·stride + (length − 1)]`, and its longest run. */
 export interface DirectionRuns {
@@ -56,55 +57,26 @@ export class TextureCache {
     const stride = runStride(grid);
     const doTally = req.tallyAlpha !== undefined;
     const alpha = req.tallyAlpha ?? 0;
-    const data = doTally ? new Int32Array(3 * lv.length) : new Int32Array(0);
-    const doZones = req.zonesAxis !== undefined;
-    const parent = doZones ? new Int32Array(lv.length) : new Int32Array(0);
-    if (doZones) for (const v of vox) parent[v] = v;
+    const data = doTally ? new Int32Array(3 * lv.length) : null;
+    const parent = req.zonesAxis !== undefined ? new Int32Array(lv.length) : null;
+    if (parent !== null) for (let t = 0; t < vox.length; t++) parent[vox[t]] = vox[t];
     for (let k = 0; k < offsets.length; k++) {
       const off = offsets[k];
-      const cm = ngC > 0 ? new Float64Array(ngC * ngC) : null;
-      const rm = ngR > 0 ? new Float64Array(ngR * stride) : null;
-      let longest = 0;
-      for (let t = 0; t < vox.length; t++) {
-        const v = vox[t];
-        const g = lv[v];
-        const w = v + off;
-        const h = lv[w];
-        if (h !== 0) {
-          if (cm !== null) cm[(g - 1) * ngC + h - 1] += 1;
-          if (doZones && h === g) {
-            // union by smallest index (so each root is the zone's first voxel in raster order), path halving
-            let ra = v;
-            while (parent[ra] !== ra) { parent[ra] = parent[parent[ra]]; ra = parent[ra]; }
-            let rb = w;
-            while (parent[rb] !== rb) { parent[rb] = parent[parent[rb]]; rb = parent[rb]; }
-            if (ra < rb) parent[rb] = ra;
-            else if (rb < ra) parent[ra] = rb;
-          }
-          if (doTally) {
-            const a = 3 * v;
-            const b = 3 * w;
-            data[a]++;
-            data[b]++;
-            data[a + 1] += h;
-            data[b + 1] += g;
-            const d = g > h ? g - h : h - g;
-            if (d <= alpha) { data[a + 2]++; data[b + 2]++; }
-          }
-        }
-        if (rm !== null && lv[v - off] !== g) {
-          let len = 1;
-          let u = w;
-          while (lv[u] === g) { len++; u += off; }
-          rm[(g - 1) * stride + len - 1] += 1;
-          if (len > longest) longest = len;
-        }
+      if (ngC > 0) {
+        const cm = new Float64Array(ngC * ngC);
+        countCooccurrences(lv, vox, off, ngC, cm);
+        this.cooc.set(`${off}|${ngC}`, cm);
       }
-      if (cm !== null) this.cooc.set(`${off}|${ngC}`, cm);
-      if (rm !== null) this.runs.set(`${off}|${ngR}`, { matrix: rm, stride, longest });
+      if (parent !== null) linkEqualNeighbours(lv, vox, off, parent);
+      if (data !== null) tallyNeighbourPairs(lv, vox, off, alpha, data);
+      if (ngR > 0) {
+        const rm = new Float64Array(ngR * stride);
+        const longest = countRuns(lv, vox, off, stride, rm);
+        this.runs.set(`${off}|${ngR}`, { matrix: rm, stride, longest });
+      }
     }
-    if (doTally) this.tally.set(tallyKey(offsets, alpha), { data, alpha });
-    if (doZones) {
+    if (data !== null) this.tally.set(tallyKey(offsets, alpha), { data, alpha });
+    if (parent !== null) {
       const axis = req.zonesAxis as number;
       this.unionParents.set(axis, parent);
       this.zoneSets.delete(axis);
@@ -118,11 +90,7 @@ export class TextureCache {
     let m = this.cooc.get(key);
     if (m === undefined) {
       m = new Float64Array(ng * ng);
-      const lv = this.grid.levels;
-      for (const v of this.grid.voxels) {
-        const h = lv[v + offset];
-        if (h !== 0) m[(lv[v] - 1) * ng + h - 1] += 1;
-      }
+      countCooccurrences(this.grid.levels, this.grid.voxels, offset, ng, m);
       this.cooc.set(key, m);
     }
     return m;
@@ -192,15 +160,23 @@ export class TextureCache {
  * as {@link labelZones}).
  */
 function zonesFromParents(grid: TextureGrid, parent: Int32Array, distanceMap?: Int32Array): Zones {
-  const vox = grid.voxels;
-  const n = vox.length;
-  const zoneOf = new Int32Array(grid.levels.length);
+  const n = grid.voxels.length;
   const level = new Int32Array(n);
   const size = new Int32Array(n);
   const dist = new Int32Array(n);
   const seed = new Int32Array(n);
+  const zoneOf = new Int32Array(grid.levels.length);
+  const z = collectZones(grid.levels, grid.voxels, parent, distanceMap ?? null, zoneOf, level, size, dist, seed);
+  return { count: z, level: level.subarray(0, z), size: size.subarray(0, z), distance: dist.subarray(0, z), seed: seed.subarray(0, z) };
+}
+
+/** The loop of {@link zonesFromParents} over plain typed arrays; returns the number of zones. */
+function collectZones(
+  levels: Int32Array, vox: Int32Array, parent: Int32Array, distanceMap: Int32Array | null,
+  zoneOf: Int32Array, level: Int32Array, size: Int32Array, dist: Int32Array, seed: Int32Array,
+): number {
   let z = 0;
-  for (let t = 0; t < n; t++) {
+  for (let t = 0; t < vox.length; t++) {
     const v = vox[t];
     let r = v;
     while (parent[r] !== r) r = parent[r];
@@ -208,16 +184,16 @@ function zonesFromParents(grid: TextureGrid, parent: Int32Array, distanceMap?: I
     if (r === v) {
       id = z++;
       zoneOf[v] = id;
-      level[id] = grid.levels[v];
+      level[id] = levels[v];
       seed[id] = t;
-      dist[id] = distanceMap ? distanceMap[v] : 0;
+      dist[id] = distanceMap !== null ? distanceMap[v] : 0;
     } else {
       id = zoneOf[r];
-      if (distanceMap && distanceMap[v] < dist[id]) dist[id] = distanceMap[v];
+      if (distanceMap !== null && distanceMap[v] < dist[id]) dist[id] = distanceMap[v];
     }
     size[id]++;
   }
-  return { count: z, level: level.subarray(0, z), size: size.subarray(0, z), distance: dist.subarray(0, z), seed: seed.subarray(0, z) };
+  return z;
 }
 
 function tallyKey(offsets: Int32Array, alpha: number): string {
