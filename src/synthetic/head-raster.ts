@@ -57,6 +57,8 @@ export class HeadRaster {
   private readonly variation: SmoothField;
   /** Smooth grey/white variation (HU) of each pixel at the current slice (see {@link prepareSlice}). */
   private readonly varSlice: Float32Array;
+  /** Scratch point for field samples (a typed array: no boxed doubles). */
+  private readonly fio = new Float64Array(3);
   /** The variation field on a grid of `coarseStep` pixels (~4 mm), interpolated bilinearly to the pixels. */
   private readonly coarseStep: number;
   private readonly coarse: Float64Array;
@@ -159,7 +161,7 @@ export class HeadRaster {
     const cnx = Math.ceil((nx - 1) / step) + 1;
     const cny = Math.ceil((ny - 1) / step) + 1;
     const coarse = this.coarse;
-    const io = this.io;
+    const io = this.fio;
     for (let cj = 0; cj < cny; cj++) {
       const j = Math.min(ny - 1, cj * step);
       const jLo = Math.max(0, j - step), jHi = Math.min(ny - 1, j + step);
@@ -213,9 +215,10 @@ export class HeadRaster {
     const LH = [H.csf, H.bone, H.diploe, H.bone, H.muscle, H.fat, H.scalp, -1000];
     if (only === null) { label.fill(Tissue.AIR); hu.fill(-1000); blood.fill(0); depth.fill(-1000); }
     const zc = a.zc, hUp = a.hUp, hDown = a.hDown;
-    const io = this.io;
-    const kc = this.kc;
-    kc[0] = ctx; kc[1] = fw2; kc[2] = insulaX; kc[3] = sylW2; kc[4] = sy; kc[5] = sz; kc[6] = invSp;
+    const invSz = 1 / sz;
+    const varA = this.varSlice, tentA = this.tentZ, binA = this.bin, thetaA = this.theta, qxA = this.qx, qyA = this.qy, fissA = this.fissZ;
+    const sulIdx = this.sulIdx, sulW = this.sulW, sulDep = this.sulDep, sulAng = this.sulAng, sulB = this.sulB;
+    const zTab0 = this.zTab0, nzTab = this.nzTab, K = sulW.length;
     const zShift = this.zShift, rA = this.r, rhoA = this.rho, skullA = this.skullT, tempA = this.tempLat, floorA = this.floorZ;
     const rowLo = this.rowLo, rowHi = this.rowHi, nx = this.nx;
     const scalpT = a.scalpThickness;
@@ -239,7 +242,55 @@ export class HeadRaster {
         let tis: number, val: number;
         // the brain's own tissue (one call site, so that V8 can inline it)
         let bt = 0, bv = 0;
-        if (r < rBrain) { io[0] = qz; io[1] = rBrain - r; bt = this.brainSample(p); bv = io[2]; }
+        if (r < rBrain) {
+          // --- grey/white matter, sulci, fissures, cerebellum (inlined for speed) ---
+          const dep = rBrain - r;
+          const varn = varA[p];
+          if (qz < tentA[p]) { bt = Tissue.CEREBELLUM; bv = H.cerebellum + 0.6 * varn; }
+          else {
+            let grey = dep < ctx;
+            let csf = 0;
+            let l = Math.floor(qz - zTab0 + 0.5); // DZ = 1 mm
+            l = l < 0 ? 0 : l >= nzTab ? nzTab - 1 : l;
+            const k = sulIdx[l * NB + binA[p]];
+            if (dep < 22 && k !== NO_SULCUS) {
+              const sw = sulW[k], sd = sulDep[l * K + k];
+              let dth = thetaA[p] - sulAng[l * K + k];
+              dth = dth > Math.PI ? dth - TWO_PI : dth <= -Math.PI ? dth + TWO_PI : dth;
+              const lat = Math.abs(dth * r - sulB[k] * dep);
+              const w2 = (sw / 2) * Math.min(1, (sd - dep) / 2.5);
+              if (dep < sd && w2 > 0) csf = Math.max(csf, clamp01((w2 - lat) * invSp + 0.5));
+              if (lat < sw / 2 + ctx && dep < sd + ctx) grey = true;
+            }
+            const qx = qxA[p];
+            const ax = Math.abs(qx);
+            let falx = 0;
+            if (qz > fissA[p] && ax < fw2 + ctx + 1) {
+              // interhemispheric fissure with the falx in its middle
+              csf = Math.max(csf, clamp01((fw2 - ax) * invSp + 0.5));
+              falx = clamp01((0.45 - ax) * invSp + 0.5) * 0.8;
+              if (ax < fw2 + ctx) grey = true;
+            }
+            const zs = qz * invSz;
+            if (zs > -19 && zs < 12 && ax > insulaX - ctx - 1) {
+              // Sylvian fissure and insula
+              const qy = qyA[p];
+              const ys = -4 * sy + 0.3 * (ax - insulaX);
+              const dl = Math.abs(qy - ys);
+              const taper = Math.min(1, (zs + 19) / 5, (12 - zs) / 5);
+              const w2 = (sylW2 + (ax < insulaX + 6 ? 1.2 : 0)) * taper;
+              if (ax > insulaX) {
+                csf = Math.max(csf, clamp01((w2 - dl) * invSp + 0.5));
+                if (dl < w2 + ctx) grey = true;
+              } else if (qy > -22 * sy && qy < 12 * sy && ax > insulaX - ctx) grey = true;
+            }
+            let v = (grey ? H.grey : H.white) + varn;
+            if (falx > 0 && csf > 0) v = v + csf * ((H.csf + falx * (H.falx - H.csf)) - v);
+            else if (csf > 0) v = v + csf * (H.csf - v);
+            bv = v;
+            bt = falx > 0 ? Tissue.MIXED : csf >= 1 ? Tissue.CSF : csf > 0 ? Tissue.MIXED : grey ? Tissue.GREY : Tissue.WHITE;
+          }
+        }
         if (r < rBrain - hs) {
           // brain interior (the outer layers are not needed)
           depth[p] = rBrain - r;
@@ -296,62 +347,7 @@ export class HeadRaster {
     }
   }
 
-  /**
-   * Inputs/outputs of {@link brainSample} passed through typed arrays, so that no double is boxed on the
-   * call: io = [head z, depth under the brain surface, → HU]; kc = per-pass constants.
-   */
-  private readonly io = new Float64Array(3);
-  private readonly kc = new Float64Array(7);
 
-  /** Tissue (returned) and HU (in `io[2]`) of pixel p inside the brain surface, at head z io[0] and depth io[1]. */
-  private brainSample(p: number): number {
-    const a = this.a, H = a.hu;
-    const io = this.io, kc = this.kc;
-    const qz = io[0], dep = io[1];
-    const ctx = kc[0], fw2 = kc[1], insulaX = kc[2], sylW2 = kc[3], sy = kc[4], sz = kc[5], invSp = kc[6];
-    const K = this.sulW.length;
-    const qx = this.qx[p], qy = this.qy[p];
-    const varn = this.varSlice[p];
-    if (qz < this.tentZ[p]) { io[2] = H.cerebellum + 0.6 * varn; return Tissue.CEREBELLUM; }
-    let grey = dep < ctx;
-    let csf = 0;
-    // sulci
-    let l = Math.floor((qz - this.zTab0) * (1 / DZ) + 0.5);
-    l = l < 0 ? 0 : l >= this.nzTab ? this.nzTab - 1 : l;
-    const k = this.sulIdx[l * NB + this.bin[p]];
-    if (dep < 22 && k !== NO_SULCUS) {
-      const sw = this.sulW[k], sd = this.sulDep[l * K + k];
-      const lat = Math.abs(wrap(this.theta[p] - this.sulAng[l * K + k]) * this.r[p] - this.sulB[k] * dep);
-      const w2 = (sw / 2) * Math.min(1, (sd - dep) / 2.5);
-      if (dep < sd && w2 > 0) csf = Math.max(csf, clamp01((w2 - lat) * invSp + 0.5));
-      if (lat < sw / 2 + ctx && dep < sd + ctx) grey = true;
-    }
-    // interhemispheric fissure (with the falx in its middle)
-    const ax = Math.abs(qx);
-    let falx = 0;
-    if (qz > this.fissZ[p] && ax < fw2 + ctx + 1) {
-      csf = Math.max(csf, clamp01((fw2 - ax) * invSp + 0.5));
-      falx = clamp01((0.45 - ax) * invSp + 0.5) * 0.8;
-      if (ax < fw2 + ctx) grey = true;
-    }
-    // Sylvian fissure and insula
-    const zs = qz / sz;
-    if (zs > -19 && zs < 12 && ax > insulaX - ctx - 1) {
-      const ys = -4 * sy + 0.3 * (ax - insulaX);
-      const dl = Math.abs(qy - ys);
-      const taper = Math.min(1, (zs + 19) / 5, (12 - zs) / 5);
-      const w2 = (sylW2 + (ax < insulaX + 6 ? 1.2 : 0)) * taper;
-      if (ax > insulaX) {
-        csf = Math.max(csf, clamp01((w2 - dl) * invSp + 0.5));
-        if (dl < w2 + ctx) grey = true;
-      } else if (qy > -22 * sy && qy < 12 * sy && ax > insulaX - ctx) grey = true;
-    }
-    let v = (grey ? H.grey : H.white) + varn;
-    if (falx > 0 && csf > 0) v = v + csf * ((H.csf + falx * (H.falx - H.csf)) - v);
-    else if (csf > 0) v = v + csf * (H.csf - v);
-    io[2] = v;
-    return falx > 0 ? Tissue.MIXED : csf >= 1 ? Tissue.CSF : csf > 0 ? Tissue.MIXED : grey ? Tissue.GREY : Tissue.WHITE;
-  }
 }
 
 /** Table value of a polar bin with no sulcus present at that level. */
