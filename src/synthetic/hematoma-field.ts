@@ -76,7 +76,7 @@ export class HematomaField {
       this.bounds.set([c[0], c[1], c[2], rb], k * 4);
     });
     const grow = Math.max(...plan.lobes.map((l) => l.irregularity)) * 20 + 2;
-    this.reach = Math.max(plan.edema.plateau + plan.edema.reach * 2.5, plan.sah ? plan.sah.reach : 0);
+    this.reach = Math.max(plan.edema.plateau + plan.edema.reach * 2.2, plan.sah ? plan.sah.reach : 0);
     const m = this.reach + grow;
     this.lo = [lo[0] - m, lo[1] - m, lo[2] - m];
     this.hi = [hi[0] + m, hi[1] + m, hi[2] + m];
