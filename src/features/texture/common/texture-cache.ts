@@ -2,7 +2,10 @@ import type { TextureGrid } from './grid.js';
 import { type NeighbourTallies, neighbourTallies } from './neighbour-tallies.js';
 import { chebyshevNeighbourOffsets, faceNeighbourOffsets } from './neighbourhood.js';
 import { borderDistanceMap, labelZones, type Zones } from './zones.js';
-import { countCooccurrences, countRuns, linkEqualNeighbours, tallyNeighbourPairs } from './pass-kernels.js';
+import { directionPass } from './pass-kernels.js';
+
+const NONE_I32 = new Int32Array(0);
+const NONE_F64 = new Float64Array(0);
 
 /** Dense run-length matrix of one direction: `matrix[(level − 1)·stride + (length − 1)]`, and its longest run. */
 export interface DirectionRuns {
@@ -55,28 +58,20 @@ export class TextureCache {
     const ngC = req.cooccurrenceLevels ?? 0;
     const ngR = req.runLevels ?? 0;
     const stride = runStride(grid);
-    const doTally = req.tallyAlpha !== undefined;
     const alpha = req.tallyAlpha ?? 0;
-    const data = doTally ? new Int32Array(3 * lv.length) : null;
-    const parent = req.zonesAxis !== undefined ? new Int32Array(lv.length) : null;
-    if (parent !== null) for (let t = 0; t < vox.length; t++) parent[vox[t]] = vox[t];
+    const tallies = req.tallyAlpha !== undefined ? new Int32Array(3 * lv.length) : NONE_I32;
+    const parent = req.zonesAxis !== undefined ? new Int32Array(lv.length) : NONE_I32;
+    if (parent.length > 0) for (let t = 0; t < vox.length; t++) parent[vox[t]] = vox[t];
     for (let k = 0; k < offsets.length; k++) {
       const off = offsets[k];
-      if (ngC > 0) {
-        const cm = new Float64Array(ngC * ngC);
-        countCooccurrences(lv, vox, off, ngC, cm);
-        this.cooc.set(`${off}|${ngC}`, cm);
-      }
-      if (parent !== null) linkEqualNeighbours(lv, vox, off, parent);
-      if (data !== null) tallyNeighbourPairs(lv, vox, off, alpha, data);
-      if (ngR > 0) {
-        const rm = new Float64Array(ngR * stride);
-        const longest = countRuns(lv, vox, off, stride, rm);
-        this.runs.set(`${off}|${ngR}`, { matrix: rm, stride, longest });
-      }
+      const cooc = ngC > 0 ? new Float64Array(ngC * ngC) : NONE_F64;
+      const runs = ngR > 0 ? new Float64Array(ngR * stride) : NONE_F64;
+      const longest = directionPass(lv, vox, off, ngC, alpha, stride, { cooc, parent, tallies, runs });
+      if (ngC > 0) this.cooc.set(`${off}|${ngC}`, cooc);
+      if (ngR > 0) this.runs.set(`${off}|${ngR}`, { matrix: runs, stride, longest });
     }
-    if (data !== null) this.tally.set(tallyKey(offsets, alpha), { data, alpha });
-    if (parent !== null) {
+    if (tallies.length > 0) this.tally.set(tallyKey(offsets, alpha), { data: tallies, alpha });
+    if (parent.length > 0) {
       const axis = req.zonesAxis as number;
       this.unionParents.set(axis, parent);
       this.zoneSets.delete(axis);
@@ -90,7 +85,7 @@ export class TextureCache {
     let m = this.cooc.get(key);
     if (m === undefined) {
       m = new Float64Array(ng * ng);
-      countCooccurrences(this.grid.levels, this.grid.voxels, offset, ng, m);
+      directionPass(this.grid.levels, this.grid.voxels, offset, ng, 0, 1, { cooc: m, parent: NONE_I32, tallies: NONE_I32, runs: NONE_F64 });
       this.cooc.set(key, m);
     }
     return m;
