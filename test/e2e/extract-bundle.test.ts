@@ -1,6 +1,6 @@
 // Reads ../shared/reference/radiomics (IBSI digital phantom, brain1). Checks the bundled CLI that `npm run build`
 // writes (dist/cli/run.js + chunks + bundled worker entries, see src/cli/build-bundle.mjs) against the sources:
-// same output, the helper thread and the batch workers start from the bundle. Skipped when dist/ is missing or older
+// same output, and the batch workers start from the bundle. Skipped when dist/ is missing or older
 // than the sources (run `npm run build`; `npm test` always builds first).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -40,7 +40,7 @@ function runBundle(args: string[]): Promise<CliResult> {
 const PY = shared('reference/radiomics/pyradiomics/data');
 const DP = shared('reference/radiomics/ibsi/ibsi1/digital_phantom');
 
-test('bundled CLI: single case (shape helper thread) identical to the sources', { skip }, async () => {
+test('bundled CLI: single case identical to the sources', { skip }, async () => {
   const args = ['extract', '--image', `${PY}/brain1_image.nrrd`, '--mask', `${PY}/brain1_label.nrrd`, '--json'];
   const [a, b] = await Promise.all([runBundle(args), runDlrn(args)]);
   assert.equal(a.code, 0, a.stderr);

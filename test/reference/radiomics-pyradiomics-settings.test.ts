@@ -72,23 +72,3 @@ test('IBSI configuration D (references withheld): mean ± 3σ filter of the inte
   assert.equal(typeof r.features.cm_joint_max_3D_avg, 'number');
   assert.ok(!('cm_joint_max_2D_avg' in r.features));
 });
-
-test('shape in a helper thread (single-case CLI) gives exactly the single-thread result', async () => {
-  const { ShapeHelper, extractPyradiomicsConcurrently } = await import('../../src/features/extractor/concurrent-shape.js');
-  const b = await brain();
-  const helper = ShapeHelper.start(true);
-  try {
-    const concurrent = await extractPyradiomicsConcurrently(b, defaultPyradiomicsParams(), helper);
-    const single = extractPyradiomics(b, defaultPyradiomicsParams());
-    assert.deepEqual(Object.keys(concurrent.features), Object.keys(single.features));
-    assert.deepEqual(concurrent.features, single.features);
-    assert.ok(Object.keys(concurrent.features).some((k) => k.startsWith('original_shape_')));
-    // the helper thread really computes (a failure would return null and fall back to this thread)
-    const { pyradiomicsShape } = await import('../../src/features/shape/index.js');
-    const m = new Uint8Array(27).fill(1);
-    const viaThread = await helper.shape(m, [3, 3, 3], [1, 2, 3]);
-    assert.deepEqual(viaThread, pyradiomicsShape({ morphologicalMask: m, size: [3, 3, 3], spacing: [1, 2, 3] }));
-  } finally {
-    await helper.stop();
-  }
-});

@@ -125,7 +125,7 @@ const extract: Command = {
       throw new InvalidInputError('dlrn extract: give --image and --mask (one case) or --manifest (a batch)', { fix: 'run `dlrn extract --help`.' });
     }
     const { extractCaseFiles } = await import('../../features/extractor/extract-case.js');
-    const result = await extractCaseFiles(values.image as string, values.mask as string, options, label, { concurrentShape: true });
+    const result = await extractCaseFiles(values.image as string, values.mask as string, options, label);
     if (json) {
       const o: Record<string, unknown> = {};
       for (const [k, v] of Object.entries(result.diagnostics)) o[k] = v;

@@ -4,8 +4,7 @@ import { readLabelMap } from '../../io/read-mask.js';
 import type { IbsiConfigId } from './ibsi-configs.js';
 import { ibsiConfig } from './ibsi-configs.js';
 import { defaultPyradiomicsParams, type PyradiomicsParams } from './params-file.js';
-import type { ExtractionResult } from './pyradiomics-extract.js';
-import { extractPyradiomicsConcurrently, ShapeHelper } from './concurrent-shape.js';
+import { extractPyradiomics, type ExtractionResult } from './pyradiomics-extract.js';
 
 /** Extraction mode: PyRadiomics-compatible (default) or IBSI. */
 export type ExtractionMode = 'pyradiomics' | 'ibsi';
@@ -20,21 +19,12 @@ export interface ExtractionOptions {
 }
 
 /**
- * Extracts one case from files (image + mask; `label` overrides the settings' label). With `concurrentShape`
- * (single-case command-line runs), PyRadiomics' shape class is computed in a second thread while the other classes
- * are computed here (same results; see {@link extractPyradiomicsConcurrently}).
+ * Extracts one case from files (image + mask; `label` overrides the settings' label), in this thread. (A second
+ * thread for the shape class was tried and removed: on 2-vCPU machines a worker's start-up and the two threads
+ * competing for the cores made single cases slower, see bench/results/radiomics.md.)
  */
-export async function extractCaseFiles(imagePath: string, maskPath: string, options: ExtractionOptions, label?: number, opts: { concurrentShape?: boolean } = {}): Promise<ExtractionResult> {
+export async function extractCaseFiles(imagePath: string, maskPath: string, options: ExtractionOptions, label?: number): Promise<ExtractionResult> {
   const params = options.params ?? defaultPyradiomicsParams();
-  const helper = ShapeHelper.start(Boolean(opts.concurrentShape) && options.mode === 'pyradiomics' && 'shape' in params.featureClasses);
-  try {
-    return await extractFromFiles(imagePath, maskPath, options, params, helper, label);
-  } finally {
-    await helper.stop();
-  }
-}
-
-async function extractFromFiles(imagePath: string, maskPath: string, options: ExtractionOptions, params: PyradiomicsParams, helper: ShapeHelper, label?: number): Promise<ExtractionResult> {
   const image = await readImage(imagePath);
   const lab = label ?? (options.mode === 'pyradiomics' ? params.settings.label : 1);
   // Label maps are checked against the image grid by the pipeline (with PyRadiomics' geometryTolerance); DICOM
@@ -46,7 +36,7 @@ async function extractFromFiles(imagePath: string, maskPath: string, options: Ex
     const { extractIbsi } = await import('./ibsi-extract.js');
     return extractIbsi({ image, labelMap }, ibsiConfig(options.ibsiConfig ?? 'C'), lab);
   }
-  return extractPyradiomicsConcurrently({ image, labelMap }, params, helper, lab);
+  return extractPyradiomics({ image, labelMap }, params, lab);
 }
 
 /** A serialisable description of a failure (for batch rows and worker messages). */

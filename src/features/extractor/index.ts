@@ -15,6 +15,5 @@ export * from './ibsi-diagnostics.js';
 export * from './ibsi-extract.js';
 export * from './ibsi-families.js';
 export * from './extract-case.js';
-export * from './concurrent-shape.js';
 export * from './batch.js';
 export * from './conformance.js';

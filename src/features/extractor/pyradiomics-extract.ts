@@ -37,7 +37,8 @@ const INTERPOLATORS = { sitkNearestNeighbor: 'nearest', sitkLinear: 'linear', si
 
 /**
  * The binary mask of `label` and its summary in one pass (MaskError listing the labels present when the label is
- * absent, as PyRadiomics' `getMask`).
+ * absent, as PyRadiomics' `getMask`). The label map is scanned run by run: `indexOf` (native) finds where a run of
+ * `label` starts, a short loop where it ends; counts, bounds and index sums are updated per run.
  */
 function labelMask(labelMap: Volume, label: number): { mask: Uint8Array; summary: MaskSummary } {
   const src = labelMap.data;
@@ -46,20 +47,25 @@ function labelMask(labelMap: Volume, label: number): { mask: Uint8Array; summary
   const plane = nx * ny;
   let n = 0, si = 0, sj = 0, sk = 0;
   let x0 = Infinity, y0 = Infinity, z0 = Infinity, x1 = -1, y1 = -1, z1 = -1;
-  // TypedArray.indexOf scans natively: only the ROI voxels are visited in script
-  for (let p = src.indexOf(label); p >= 0; p = src.indexOf(label, p + 1)) {
-    out[p] = 1;
-    const k = Math.floor(p / plane);
-    const r = p - k * plane;
-    const j = Math.floor(r / nx);
-    const i = r - j * nx;
-    n++; si += i; sj += j; sk += k;
-    if (i < x0) x0 = i;
-    if (i > x1) x1 = i;
+  for (let p = src.indexOf(label); p >= 0; p = src.indexOf(label, p)) {
+    const row = Math.floor(p / nx);
+    const rowEnd = (row + 1) * nx;
+    let q = p + 1;
+    while (q < rowEnd && src[q] === label) q++;
+    out.fill(1, p, q);
+    const len = q - p;
+    const i0 = p - row * nx;
+    const i1 = i0 + len - 1;
+    const k = Math.floor(row / ny);
+    const j = row - k * ny;
+    n += len; si += ((i0 + i1) * len) / 2; sj += j * len; sk += k * len;
+    if (i0 < x0) x0 = i0;
+    if (i1 > x1) x1 = i1;
     if (j < y0) y0 = j;
     if (j > y1) y1 = j;
     if (k < z0) z0 = k;
     if (k > z1) z1 = k;
+    p = q;
   }
   if (n === 0) {
     const present = [...labelCounts(labelMap).keys()].filter((l) => l !== 0);
@@ -202,12 +208,13 @@ export function preparePyradiomics(input: CaseVolumes, params: PyradiomicsParams
 
   // 5. crop to the ROI and build the shared inputs
   const cropValues = toFloat64(cropArray(values as Float64Array, grid.size, box));
+  const cropIntensity = cropArray(intensityMask, grid.size, box);
   const roi: RoiImage = {
     size: [box.hi[0] - box.lo[0] + 1, box.hi[1] - box.lo[1] + 1, box.hi[2] - box.lo[2] + 1],
     spacing: grid.spacing,
     values: cropValues,
-    intensityMask: cropArray(intensityMask, grid.size, box),
-    morphologicalMask: cropArray(morphMask, grid.size, box),
+    intensityMask: cropIntensity,
+    morphologicalMask: morphMask === intensityMask ? cropIntensity : cropArray(morphMask, grid.size, box),
   };
   let nan = 0;
   for (let i = 0; i < cropValues.length; i++) if ((roi.intensityMask[i] | roi.morphologicalMask[i]) && cropValues[i] !== cropValues[i]) nan++;
