@@ -66,7 +66,8 @@ export const HU_MAX = 3071;
  * sinuses, the hematoma with edema/SAH and the post-hematoma details painted over it. The slice is then
  * given white Gaussian noise and blurred by the reconstruction kernel (so the noise has the kernel's texture
  * and the centre's sd), the calibration offset is added, and values are rounded to int16 in [−1024, 3071]
- * (air a few mm or more outside the skin is written as exactly −1000 HU, without noise). The mask is 1 where the slice's
+ * (air more than the kernel radius, ~2 pixels, away from the head is written as exactly −1000 HU, without
+ * noise). The mask is 1 where the slice's
  * blood fraction is ≥ 0.5.
  */
 export function renderCase(plan: CasePlan, opts: RenderOptions = {}): RenderedCase {
@@ -102,11 +103,10 @@ export function renderCase(plan: CasePlan, opts: RenderOptions = {}): RenderedCa
   const noise = new GaussianNoise(seeds.child('image-noise'));
   const noiseSd = sc.noiseSd / kernelPower(kernel);
   const white = new Float32Array(n2);
-  // rows that hold head pixels, grown by the kernel radius
-  let jLo = ny, jHi = -1;
-  for (let j = 0; j < ny; j++) if (raster.rowHi[j] > raster.rowLo[j]) { jLo = Math.min(jLo, j); jHi = j; }
   const kr = (kernel.length - 1) / 2;
-  const noiseFrom = Math.max(0, jLo - kr) * nx, noiseTo = Math.min(ny, jHi + kr + 1) * nx;
+  // per slice: the pixels to reconstruct (non-air tissue grown by the kernel radius) and those the blur reads
+  const outLo = new Int32Array(ny), outHi = new Int32Array(ny), inLo = new Int32Array(ny), inHi = new Int32Array(ny);
+  const spanLo = new Int32Array(ny), spanHi = new Int32Array(ny);
   const tmp = new Float32Array(n2);
   let maskVoxels = 0;
 
@@ -133,12 +133,19 @@ export function renderCase(plan: CasePlan, opts: RenderOptions = {}): RenderedCa
       paint(raster, postJobs, z, buf);
       accumulate(buf.hu, buf.blood, buf.label, huAcc, bloodAcc, labAcc, q === 0, raster.rowLo, raster.rowHi, nx);
     }
-    // noise only where the blur reads it: the head rows (air far from the head is written flat)
-    noise.fill(white, noiseSd, noiseFrom, noiseTo);
-    averageAndAdd(huAcc, bloodAcc, white, S, raster.rowLo, raster.rowHi, nx, noiseFrom / nx, noiseTo / nx);
-    blur2dRegion(white, nx, ny, kernel, raster.rowLo, raster.rowHi, tmp, blurred);
+    average(huAcc, bloodAcc, S, raster.rowLo, raster.rowHi, nx);
+    // noise, blur and storage only around the tissue of this slice: air farther away is stored flat
+    tissueRows(labAcc, raster.rowLo, raster.rowHi, nx, kr, spanLo, spanHi, outLo, outHi);
+    growRows(outLo, outHi, nx, kr, inLo, inHi);
+    for (let j = 0; j < ny; j++) {
+      if (inHi[j] <= inLo[j]) continue;
+      const a = j * nx + inLo[j], b = j * nx + inHi[j];
+      noise.fill(white, noiseSd, a, b);
+      for (let p = a; p < b; p++) white[p] += huAcc[p];
+    }
+    blur2dRegion(white, nx, ny, kernel, outLo, outHi, tmp, blurred);
     const off = k * n2;
-    maskVoxels += quantise(blurred, bloodAcc, sc.huOffset, raster.rowLo, raster.rowHi, nx, image, mask, off);
+    maskVoxels += quantise(blurred, bloodAcc, sc.huOffset, outLo, outHi, nx, image, mask, off);
     if (truth) {
       truth.tissue.set(labAcc, off);
       truth.cleanHu.set(huAcc, off);
@@ -174,29 +181,50 @@ function accumulate(hu: Float32Array, blood: Float32Array, label: Uint8Array, hu
 }
 
 /**
- * Divides the accumulators by the sub-slice count S inside the head (outside it they hold one air
- * sub-slice, see {@link accumulate}) and adds the slab HU to the white noise in `noise`, for rows
- * [jFrom, jTo) (the rows the blur reads).
+ * Divides the accumulators by the sub-slice count S inside the head rows (outside them they hold one air
+ * sub-slice, see {@link accumulate}).
  */
-function averageAndAdd(huAcc: Float32Array, bloodAcc: Float32Array, noise: Float32Array, S: number, rowLo: Int32Array, rowHi: Int32Array, nx: number, jFrom: number, jTo: number): void {
+function average(huAcc: Float32Array, bloodAcc: Float32Array, S: number, rowLo: Int32Array, rowHi: Int32Array, nx: number): void {
   const inv = 1 / S;
-  for (let j = jFrom; j < jTo; j++) {
-    const row = j * nx, a = row + rowLo[j], b = row + rowHi[j];
-    for (let p = row; p < a; p++) noise[p] += huAcc[p];
-    for (let p = a; p < b; p++) {
-      const h = huAcc[p] * inv;
-      huAcc[p] = h;
-      bloodAcc[p] *= inv;
-      noise[p] += h;
+  for (let j = 0; j < rowLo.length; j++) {
+    const a = j * nx + rowLo[j], b = j * nx + rowHi[j];
+    for (let p = a; p < b; p++) { huAcc[p] *= inv; bloodAcc[p] *= inv; }
+  }
+}
+
+/**
+ * Per row, the span of non-air voxels of the slab (searched within [rowLo, rowHi)), grown by `r` pixels
+ * along the row and over the rows j ± r: [outLo[j], outHi[j]) (empty when outHi ≤ outLo).
+ */
+function tissueRows(lab: Uint8Array, rowLo: Int32Array, rowHi: Int32Array, nx: number, r: number, spanLo: Int32Array, spanHi: Int32Array, outLo: Int32Array, outHi: Int32Array): void {
+  const ny = rowLo.length;
+  for (let j = 0; j < ny; j++) {
+    let a = rowHi[j], b = rowLo[j];
+    const row = j * nx;
+    for (let i = rowLo[j]; i < rowHi[j]; i++) if (lab[row + i] !== Tissue.AIR) { a = i; break; }
+    for (let i = rowHi[j] - 1; i >= a; i--) if (lab[row + i] !== Tissue.AIR) { b = i + 1; break; }
+    spanLo[j] = a; spanHi[j] = b;
+  }
+  growRows(spanLo, spanHi, nx, r, outLo, outHi);
+}
+
+/** [lo, hi) of each row grown by `r` pixels along the row and over the rows j ± r, clipped to the grid. */
+function growRows(lo: Int32Array, hi: Int32Array, nx: number, r: number, outLo: Int32Array, outHi: Int32Array): void {
+  const ny = lo.length;
+  for (let j = 0; j < ny; j++) {
+    let a = nx, b = 0;
+    for (let t = Math.max(0, j - r); t <= Math.min(ny - 1, j + r); t++) {
+      if (hi[t] > lo[t]) { a = Math.min(a, lo[t]); b = Math.max(b, hi[t]); }
     }
-    for (let p = b; p < row + nx; p++) noise[p] += huAcc[p];
+    outLo[j] = b > a ? Math.max(0, a - r) : 0;
+    outHi[j] = b > a ? Math.min(nx, b + r) : 0;
   }
 }
 
 /**
  * Rounds and clamps the blurred slice into the int16 image and sets the mask where blood ≥ 0.5; returns
- * the mask count. Pixels outside [rowLo, rowHi) of their row (air at least a few mm away from the skin at
- * every height) are written as exactly −1000 HU, without noise, which keeps the files small.
+ * the mask count. Pixels outside [rowLo, rowHi) of their row (air more than the kernel radius away from any
+ * tissue of the slice) are written as exactly −1000 HU, without noise, which keeps the files small.
  */
 function quantise(blurred: Float32Array, blood: Float32Array, offset: number, rowLo: Int32Array, rowHi: Int32Array, nx: number, image: Int16Array, mask: Uint8Array, off: number): number {
   let count = 0;
