@@ -1,27 +1,25 @@
-// Build step run by `npm run build` / `prepare` after `tsc`: bundles the CLI with esbuild so a command loads a few
-// files instead of ~150 ES modules (module resolution and compilation were ~0.2 s CPU of every `dlrn extract` run).
+// Build step run by `npm run build` / `prepare` after `tsc`: bundles the CLI with esbuild, so a command loads one or
+// two files instead of ~150 ES modules (module resolution and compilation were ~0.2 s CPU of every `dlrn extract`).
 //
-//   dist/cli/run.js            the CLI entry (bin/dlrn.js imports it), overwriting tsc's 3-line entry
-//   dist/cli/bundle-*.js       chunks: one per command (static `import()` calls in main.ts) plus shared code
-//   dist/<area>/<x>-worker.js  every worker entry (found from `siblingModuleUrl(import.meta.url, './x-worker')`)
-//                              rebuilt in place as one self-contained file
+//   dist/cli/run.js                 the CLI entry (bin/dlrn.js imports it): run.ts + main.ts, commands external
+//   dist/cli/commands/<name>.js     each command with everything it imports (its lazy imports included), one file
+//   dist/<area>/<x>-worker.js       each worker entry (found from `siblingModuleUrl(import.meta.url, './x-worker')`)
 //
-// Everything else in dist/ stays tsc's unbundled output (the library, dist/index.js). Bundling moves code to other
-// files, which would change what `import.meta.url` means (worker URLs, package.json, assets). So each source module's
-// `import.meta.url` is rewritten to the URL of its tsc output in dist/, computed relative to the bundle file that
-// holds it: bundled code resolves every relative URL exactly as the unbundled dist/ code does. The CLI chunks all sit
-// in dist/cli/ next to the entry, so that relative path is the same wherever esbuild puts a module.
-// npm packages stay external (resolved by Node at run time, as before).
+// Each of these files replaces tsc's output at the same path; everything else in dist/ stays tsc's unbundled output
+// (the library, dist/index.js). Bundling moves a module's code into another file, which would change what its
+// `import.meta.url` means (worker URLs, package.json, assets), so every `import.meta.url` is rewritten to the URL of
+// that module's tsc output, relative to the bundle holding it: bundled code resolves relative URLs exactly as the
+// unbundled code does. npm packages stay external (resolved by Node at run time, as before).
+// Each command bundle has its own copy of the shared modules; errors crossing into run.js are recognised by shape
+// (`isDlrnError`).
 import { build } from 'esbuild';
-import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SRC = join(ROOT, 'src');
 const DIST = join(ROOT, 'dist');
-const CLI_OUT = join(DIST, 'cli');
-const CHUNK_PREFIX = 'bundle-';
 
 /** esbuild plugin: `import.meta.url` of each src module → the URL of its tsc output, relative to `outDir`. */
 function moduleUrlPlugin(outDir) {
@@ -41,16 +39,31 @@ function moduleUrlPlugin(outDir) {
   };
 }
 
-const common = {
-  bundle: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  packages: 'external',
-  tsconfig: join(ROOT, 'tsconfig.build.json'),
-  logLevel: 'warning',
-  legalComments: 'none',
+/** esbuild plugin: the command modules main.ts imports stay separate files (each is bundled on its own). */
+const commandsExternal = {
+  name: 'dlrn-commands-external',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/commands\/[a-z-]+\.js$/ }, (args) => ({ path: args.path, external: true }));
+  },
 };
+
+/** Bundles one source entry into the path of its tsc output. */
+async function bundleInPlace(entry, plugins = []) {
+  const outfile = join(DIST, relative(SRC, entry)).replace(/\.ts$/, '.js');
+  await build({
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    packages: 'external',
+    tsconfig: join(ROOT, 'tsconfig.build.json'),
+    logLevel: 'warning',
+    legalComments: 'none',
+    plugins: [...plugins, moduleUrlPlugin(dirname(outfile))],
+  });
+}
 
 /** Source files of the worker entries started with `siblingModuleUrl(import.meta.url, './name')`. */
 function workerEntries() {
@@ -71,19 +84,7 @@ function workerEntries() {
   return [...out].sort();
 }
 
-for (const f of readdirSync(CLI_OUT)) if (f.startsWith(CHUNK_PREFIX) && f.endsWith('.js')) rmSync(join(CLI_OUT, f));
-
-await build({
-  ...common,
-  entryPoints: [join(SRC, 'cli/run.ts')],
-  outdir: CLI_OUT,
-  splitting: true,
-  entryNames: '[name]',
-  chunkNames: `${CHUNK_PREFIX}[name]-[hash]`,
-  plugins: [moduleUrlPlugin(CLI_OUT)],
-});
-
-for (const entry of workerEntries()) {
-  const outfile = join(DIST, relative(SRC, entry)).replace(/\.ts$/, '.js');
-  await build({ ...common, entryPoints: [entry], outfile, plugins: [moduleUrlPlugin(dirname(outfile))] });
-}
+const commands = join(SRC, 'cli/commands');
+await bundleInPlace(join(SRC, 'cli/run.ts'), [commandsExternal]);
+for (const f of readdirSync(commands).filter((f) => f.endsWith('.ts')).sort()) await bundleInPlace(join(commands, f));
+for (const entry of workerEntries()) await bundleInPlace(entry);

@@ -1,4 +1,4 @@
-import { DlrnError } from '../core/errors.js';
+import { isDlrnError } from '../core/errors.js';
 import { COMMANDS, type Command } from './command.js';
 
 const VERSION_URL = new URL('../../package.json', import.meta.url);
@@ -16,8 +16,8 @@ function usage(): string {
 }
 
 /**
- * One lazy loader per command: static `import()` calls, so each command's modules load only when it runs and the
- * bundler (src/cli/build-bundle.mjs) can split them into their own chunks.
+ * One lazy loader per command: static `import()` calls, so each command's modules load only when it runs (the build
+ * bundles each command into one file, see src/cli/build-bundle.mjs).
  */
 const LOADERS: Readonly<Record<string, () => Promise<{ default: Command }>>> = {
   info: () => import('./commands/info.js'),
@@ -59,7 +59,7 @@ export async function runCli(argv: string[]): Promise<number> {
     }
     return await cmd.run(rest);
   } catch (e) {
-    if (e instanceof DlrnError) {
+    if (isDlrnError(e)) {
       process.stderr.write(`dlrn ${name}: error [${e.code}] ${e.message}\n`);
       return 2;
     }

@@ -120,9 +120,14 @@ export class BundleError extends DlrnError {
   }
 }
 
-/** True for any dlrn error (also across module copies, by name/code shape). */
+/**
+ * True for any dlrn error, also one made by another copy of this module (each bundled CLI command carries its own):
+ * then by shape, an Error with a `code` like `E_MASK` and the `toJSON` of {@link DlrnError}.
+ */
 export function isDlrnError(e: unknown): e is DlrnError {
-  return e instanceof DlrnError;
+  if (e instanceof DlrnError) return true;
+  const o = e as { code?: unknown; toJSON?: unknown } | null;
+  return e instanceof Error && typeof o?.code === 'string' && /^E_[A-Z_]+$/.test(o.code) && typeof o.toJSON === 'function';
 }
 
 /** A non-fatal problem worth telling the user about (e.g. few events per variable). */

@@ -1,6 +1,6 @@
 /**
- * Marching-cubes case table for binary masks (Lorensen & Cline 1987), built at load time from first principles
- * instead of a transcribed lookup table.
+ * Marching-cubes case table for binary masks (Lorensen & Cline 1987), derived from first principles instead of a
+ * transcribed lookup table.
  *
  * Cube corners (unit cube, x fastest), numbered as in the classic marching-cubes literature (and PyRadiomics):
  * p0 (0,0,0), p1 (1,0,0), p2 (1,1,0), p3 (0,1,0), p4 (0,0,1), p5 (1,0,1), p6 (1,1,1), p7 (0,1,1).
@@ -252,15 +252,20 @@ function triangulate(poly: number[], c: number): [number, number, number][] {
   return fan(poly, 0);
 }
 
-function buildCases(): readonly (readonly (readonly [number, number, number])[])[] {
+/**
+ * Triangles of each of the 256 configurations as triples of edge indices, oriented so that the right-hand normal
+ * points out of the region (from inside corners to outside corners), derived by the rules above. The mesh code uses
+ * the same table stored in `marching-cubes-table.ts` (deriving it costs ~20 ms per process); a unit test checks
+ * that both are equal.
+ */
+export function deriveCaseTriangles(): (readonly [number, number, number])[][] {
   const table: [number, number, number][][] = [];
   for (let c = 0; c < 128; c++) table.push(chainPolygons(faceSegments(c)).flatMap((p) => triangulate(p, c)));
   for (let c = 128; c < 256; c++) table.push(table[255 - c].map(([a, b, d]) => [a, d, b] as [number, number, number]));
   return table;
 }
 
-/**
- * Triangles of each of the 256 configurations as triples of edge indices, oriented so that the right-hand normal
- * points out of the region (from inside corners to outside corners).
- */
-export const CASE_TRIANGLES = buildCases();
+/** A case table in the compact text form of `marching-cubes-table.ts` (one hex digit per edge, cases comma-separated). */
+export function encodeCaseTriangles(table: readonly (readonly (readonly [number, number, number])[])[]): string {
+  return table.map((tris) => tris.map((t) => t.map((e) => e.toString(16)).join('')).join('')).join(',');
+}

@@ -1,5 +1,6 @@
 import type { Vec3 } from '../../core/vec.js';
-import { CASE_TRIANGLES, edgeMidpoint } from './marching-cubes-cases.js';
+import { edgeMidpoint } from './marching-cubes-cases.js';
+import { CASE_TRIANGLES } from './marching-cubes-table.js';
 
 /**
  * Area, volume and vertices of the marching-cubes surface of a binary mask (see `marching-cubes-cases.ts`).
