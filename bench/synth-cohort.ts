@@ -47,7 +47,7 @@ const lines = [
   `command: node --import tsx bench/synth-cohort.ts --jobs ${jobs} --matrix ${matrix}${nOverride ? ` --n ${nOverride}` : ''}`,
   `cohort: ${n} patients (${options.nCentre1} centre 1, ${options.nCentre2} centre 2), matrix ${matrix}, ${jobs} worker thread(s)`,
   `wall time: ${wall.toFixed(1)} s (${(wall / n * 1000).toFixed(0)} ms per patient; target < 60 s for 275 patients at matrix 256)`,
-  `main-thread CPU: ${((cpuMain.user + cpuMain.system) / 1e6).toFixed(1)} s`,
+  `process CPU (all threads): ${((cpuMain.user + cpuMain.system) / 1e6).toFixed(1)} s`,
   `files: ${(bytes / 1e6).toFixed(0)} MB (${(bytes / n / 1e6).toFixed(2)} MB per patient, image + mask .nii.gz)`,
   `render one case in this thread (no file writing): ${ms256.toFixed(0)} ms at matrix 256, ${ms512.toFixed(0)} ms at matrix 512`,
 ];

@@ -22,7 +22,7 @@ export interface Lobe {
  * is "typical" (irregular, often patchy and multifocal, more edema) rather than an ovoid homogeneous
  * bleed that looks like the other etiologies.
  */
-export const CVT_TYPICAL_PROBABILITY: Readonly<Record<Difficulty, number>> = { easy: 0.95, standard: 0.82, hard: 0.55 };
+export const CVT_TYPICAL_PROBABILITY: Readonly<Record<Difficulty, number>> = { easy: 0.96, standard: 0.88, hard: 0.6 };
 
 /** Difficulty of the classification task (class overlap of the hematoma appearance). */
 export type Difficulty = 'easy' | 'standard' | 'hard';
@@ -134,9 +134,9 @@ export function planHematoma(rng: Rng, a: AnatomyParams, etiology: Etiology, dif
   const cell = u(rng, prof.irregularCell);
 
   // how the volume is split: foci (separate bleeds) and, for typical CVT, patchy coverage of the envelope
-  const multifocal = typical && rng.bernoulli(0.5);
+  const multifocal = typical && rng.bernoulli(0.55);
   const nFoci = multifocal ? rng.choice([2, 3, 4], [0.55, 0.3, 0.15]) : etiology === 'amyloid' && rng.bernoulli(0.1) ? 2 : 1;
-  const patchy = typical && rng.bernoulli(0.6) ? { threshold: rng.uniformRange(-0.1, 0.12), cell: rng.uniformRange(6, 10) } : null;
+  const patchy = typical && rng.bernoulli(0.65) ? { threshold: rng.uniformRange(-0.1, 0.12), cell: rng.uniformRange(6, 10) } : null;
   const coverage = patchy ? 0.5 - 1.3 * patchy.threshold : 1; // rough blood fraction of a patchy envelope
   const mainShare = nFoci === 1 ? 1 : rng.uniformRange(0.5, 0.75);
   const envelopeMm3 = (volumeMl * 1000) / coverage;
