@@ -51,20 +51,14 @@ export interface Discretisation {
   readonly edges: Float64Array;
 }
 
+/** Voxels per call of the block kernels of this module (small functions called often are compiled early and once). */
+const BLOCK = 16384;
+
 /** Minimum and maximum of `values` over the voxels where `mask` is set (throws a MaskError when there are none). */
 export function maskedRange(values: ArrayLike<number>, mask: ArrayLike<number>): { min: number; max: number; count: number } {
-  let min = Infinity;
-  let max = -Infinity;
-  let count = 0;
-  let bad = 0;
-  for (let i = 0; i < values.length; i++) {
-    if (mask[i] === 0) continue;
-    const v = values[i];
-    if (v !== v) bad++;
-    if (v < min) min = v;
-    if (v > max) max = v;
-    count++;
-  }
+  const acc = Float64Array.of(Infinity, -Infinity, 0, 0); // min, max, count, NaN count
+  for (let from = 0; from < values.length; from += BLOCK) rangeBlock(values, mask, from, Math.min(from + BLOCK, values.length), acc);
+  const min = acc[0], max = acc[1], count = acc[2], bad = acc[3];
   if (count === 0) {
     throw new MaskError('cannot discretise an empty region of interest', {
       expected: 'at least one voxel in the (re-segmented) ROI',
@@ -80,6 +74,19 @@ export function maskedRange(values: ArrayLike<number>, mask: ArrayLike<number>):
     });
   }
   return { min, max, count };
+}
+
+function rangeBlock(values: ArrayLike<number>, mask: ArrayLike<number>, from: number, to: number, acc: Float64Array): void {
+  let min = acc[0], max = acc[1], count = acc[2], bad = acc[3];
+  for (let i = from; i < to; i++) {
+    if (mask[i] === 0) continue;
+    const v = values[i];
+    if (v !== v) bad++;
+    if (v < min) min = v;
+    if (v > max) max = v;
+    count++;
+  }
+  acc[0] = min; acc[1] = max; acc[2] = count; acc[3] = bad;
 }
 
 function checkSettings(s: DiscretisationSettings): void {
@@ -146,6 +153,19 @@ function digitize(x: number, edges: Float64Array, guess: number): number {
   return i;
 }
 
+/** PyRadiomics levels of the masked voxels in [from, to) (numpy.digitize against `edges`); returns the highest. */
+function digitizeBlock(values: ArrayLike<number>, mask: ArrayLike<number>, edges: Float64Array, e0: number, step: number, levels: Int32Array, from: number, to: number): number {
+  let top = 0;
+  for (let i = from; i < to; i++) {
+    if (mask[i] === 0) continue;
+    const v = values[i];
+    const l = digitize(v, edges, Math.floor((v - e0) / step) + 1);
+    levels[i] = l;
+    if (l > top) top = l;
+  }
+  return top;
+}
+
 /**
  * Discretises the voxels of `values` inside `mask` (see the module doc for the formulas and conventions).
  * `values` and `mask` are parallel arrays (any layout). Neither input is modified.
@@ -165,12 +185,9 @@ export function discretise(values: ArrayLike<number>, mask: ArrayLike<number>, s
     const e0 = edges[0];
     const step = edges.length > 1 ? edges[1] - edges[0] : 1;
     let top = 0;
-    for (let i = 0; i < values.length; i++) {
-      if (mask[i] === 0) continue;
-      const v = values[i];
-      const l = digitize(v, edges, Math.floor((v - e0) / step) + 1);
-      levels[i] = l;
-      if (l > top) top = l;
+    for (let from = 0; from < values.length; from += BLOCK) {
+      const t = digitizeBlock(values, mask, edges, e0, step, levels, from, Math.min(from + BLOCK, values.length));
+      if (t > top) top = t;
     }
     return { levels, nLevels: top, edges };
   }

@@ -26,18 +26,30 @@ export function uint32VoxelHash(data: ArrayLike<number>): string {
   return h.digest('hex');
 }
 
-/** Mean, minimum and maximum of all voxels (Float64 accumulation). */
+/** Voxels per call of the block kernels of this module (see {@link volumeStats}). */
+const BLOCK = 16384;
+
+/**
+ * Mean, minimum and maximum of all voxels (Float64 accumulation, in voxel order). The loop runs block by block in a
+ * small function: V8 compiles it after a few blocks, once (a long loop in a function called once is compiled while
+ * it runs, and runs in the interpreter, allocating a number per value, until then).
+ */
 export function volumeStats(data: ArrayLike<number>): { mean: number; min: number; max: number } {
-  let s = 0;
-  let min = Infinity;
-  let max = -Infinity;
-  for (let i = 0; i < data.length; i++) {
+  const acc = Float64Array.of(0, Infinity, -Infinity);
+  for (let from = 0; from < data.length; from += BLOCK) statsBlock(data, from, Math.min(from + BLOCK, data.length), acc);
+  return { mean: acc[0] / data.length, min: acc[1], max: acc[2] };
+}
+
+/** Adds data[from..to) to the running [sum, min, max]. */
+function statsBlock(data: ArrayLike<number>, from: number, to: number, acc: Float64Array): void {
+  let s = acc[0], min = acc[1], max = acc[2];
+  for (let i = from; i < to; i++) {
     const v = data[i];
     s += v;
     if (v < min) min = v;
     if (v > max) max = v;
   }
-  return { mean: s / data.length, min, max };
+  acc[0] = s; acc[1] = min; acc[2] = max;
 }
 
 /** Summary of a binary mask on a grid (x fastest). */
@@ -88,23 +100,15 @@ export function countComponents(mask: ArrayLike<number>, size: Vec3, fullyConnec
   let start = new Int32Array(cap);
   let end = new Int32Array(cap);
   let n = 0;
+  const perRow = (nx + 1) >> 1; // most runs a row can hold
   for (let r = 0; r < rows; r++) {
     rowFirst[r] = n;
-    const base = r * nx;
-    let i = 0;
-    while (i < nx) {
-      if (mask[base + i] === 0) { i++; continue; }
-      const s0 = i;
-      while (i < nx && mask[base + i] !== 0) i++;
-      if (n === cap) {
-        cap *= 2;
-        const s2 = new Int32Array(cap); s2.set(start); start = s2;
-        const e2 = new Int32Array(cap); e2.set(end); end = e2;
-      }
-      start[n] = s0;
-      end[n] = i - 1;
-      n++;
+    if (n + perRow > cap) {
+      while (n + perRow > cap) cap *= 2;
+      const s2 = new Int32Array(cap); s2.set(start); start = s2;
+      const e2 = new Int32Array(cap); e2.set(end); end = e2;
     }
+    n = rowRuns(mask, r * nx, nx, start, end, n);
   }
   rowFirst[rows] = n;
   const parent = new Int32Array(n);
@@ -141,6 +145,20 @@ export function countComponents(mask: ArrayLike<number>, size: Vec3, fullyConnec
   let count = 0;
   for (let a = 0; a < n; a++) if (parent[a] === a) count++;
   return count;
+}
+
+/** Appends the runs of non-zero voxels of the row mask[base..base + nx) (first and last x) at index n; returns the new n. */
+function rowRuns(mask: ArrayLike<number>, base: number, nx: number, start: Int32Array, end: Int32Array, n: number): number {
+  let i = 0;
+  while (i < nx) {
+    if (mask[base + i] === 0) { i++; continue; }
+    const s0 = i;
+    while (i < nx && mask[base + i] !== 0) i++;
+    start[n] = s0;
+    end[n] = i - 1;
+    n++;
+  }
+  return n;
 }
 
 /** Mean, minimum and maximum of the image voxels inside the mask. */

@@ -216,8 +216,7 @@ export function preparePyradiomics(input: CaseVolumes, params: PyradiomicsParams
     intensityMask: cropIntensity,
     morphologicalMask: morphMask === intensityMask ? cropIntensity : cropArray(morphMask, grid.size, box),
   };
-  let nan = 0;
-  for (let i = 0; i < cropValues.length; i++) if ((roi.intensityMask[i] | roi.morphologicalMask[i]) && cropValues[i] !== cropValues[i]) nan++;
+  const nan = nanCountInMasks(cropValues, roi.intensityMask, roi.morphologicalMask);
   if (nan > 0) {
     throw new InvalidInputError('the region of interest contains NaN voxels', {
       expected: 'finite intensities inside the mask', found: `${nan} NaN voxel(s)`,
@@ -226,6 +225,19 @@ export function preparePyradiomics(input: CaseVolumes, params: PyradiomicsParams
   }
 
   return { diagnostics: diag, roi, settings, params };
+}
+
+/** Number of NaN values at voxels in either mask (block by block: see `volumeStats`). */
+function nanCountInMasks(values: Float64Array, a: Uint8Array, b: Uint8Array): number {
+  let nan = 0;
+  for (let from = 0; from < values.length; from += 16384) nan += nanCountBlock(values, a, b, from, Math.min(from + 16384, values.length));
+  return nan;
+}
+
+function nanCountBlock(values: Float64Array, a: Uint8Array, b: Uint8Array, from: number, to: number): number {
+  let nan = 0;
+  for (let i = from; i < to; i++) if ((a[i] | b[i]) && values[i] !== values[i]) nan++;
+  return nan;
 }
 
 function indexOrigin(g: Geometry, box: IndexBox): [number, number, number] {

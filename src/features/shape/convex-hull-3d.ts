@@ -30,119 +30,168 @@ interface Face {
  * @throws RangeError when a coordinate is not an integer within ±{@link HULL_MAX_COORDINATE}.
  */
 export function convexHull3D(xyz: ArrayLike<number>, count = xyz.length / 3): ConvexHull3D | null {
-  for (let i = 0; i < 3 * count; i++) {
-    const v = xyz[i];
-    if (!Number.isInteger(v) || Math.abs(v) > HULL_MAX_COORDINATE) throw new RangeError(`convexHull3D needs integer coordinates within ±2^15, got ${v}`);
-  }
+  checkCoordinates(xyz, count);
   if (count < 4) return null;
-  const X = (i: number) => xyz[3 * i], Y = (i: number) => xyz[3 * i + 1], Z = (i: number) => xyz[3 * i + 2];
   const init = initialSimplex(xyz, count);
   if (!init) return null;
   const faces: Face[] = [];
-  const makeFace = (a: number, b: number, c: number): number => {
-    const ux = X(b) - X(a), uy = Y(b) - Y(a), uz = Z(b) - Z(a);
-    const vx = X(c) - X(a), vy = Y(c) - Y(a), vz = Z(c) - Z(a);
-    const nx = uy * vz - uz * vy, ny = uz * vx - ux * vz, nz = ux * vy - uy * vx;
-    faces.push({ a, b, c, nx, ny, nz, d: nx * X(a) + ny * Y(a) + nz * Z(a), n0: -1, n1: -1, n2: -1, alive: true, outside: [] });
-    return faces.length - 1;
-  };
-  const above = (f: Face, p: number): number => f.nx * X(p) + f.ny * Y(p) + f.nz * Z(p) - f.d;
 
   // Initial tetrahedron, oriented outward: p3 must lie below the plane of (p0, p1, p2).
   let [p0, p1, p2, p3] = init;
-  {
-    const ux = X(p1) - X(p0), uy = Y(p1) - Y(p0), uz = Z(p1) - Z(p0);
-    const vx = X(p2) - X(p0), vy = Y(p2) - Y(p0), vz = Z(p2) - Z(p0);
-    const wx = X(p3) - X(p0), wy = Y(p3) - Y(p0), wz = Z(p3) - Z(p0);
-    const side = (uy * vz - uz * vy) * wx + (uz * vx - ux * vz) * wy + (ux * vy - uy * vx) * wz;
-    if (side > 0) [p1, p2] = [p2, p1];
-  }
-  const f0 = makeFace(p0, p1, p2);
-  const f1 = makeFace(p0, p3, p1);
-  const f2 = makeFace(p1, p3, p2);
-  const f3 = makeFace(p2, p3, p0);
+  if (orientation(xyz, p0, p1, p2, p3) > 0) [p1, p2] = [p2, p1];
+  const f0 = makeFace(faces, xyz, p0, p1, p2);
+  const f1 = makeFace(faces, xyz, p0, p3, p1);
+  const f2 = makeFace(faces, xyz, p1, p3, p2);
+  const f3 = makeFace(faces, xyz, p2, p3, p0);
   // adjacency by directed edges
   linkAll(faces, [f0, f1, f2, f3]);
+  assignInitialOutside(faces, xyz, count, [f0, f1, f2, f3], new Set([p0, p1, p2, p3]));
 
-  const initial = new Set([p0, p1, p2, p3]);
-  for (let p = 0; p < count; p++) {
-    if (initial.has(p)) continue;
-    for (const fi of [f0, f1, f2, f3]) {
-      if (above(faces[fi], p) > 0) { faces[fi].outside.push(p); break; }
-    }
-  }
-
+  // Small functions for the steps, so that V8 compiles each on its own instead of one huge loop body.
   const stack = [f0, f1, f2, f3];
-  let visitStamp = 0;
-  const stamp: number[] = [];
+  const visit = { stamp: 0, stamps: [] as number[] };
   while (stack.length > 0) {
     const fi = stack.pop() as number;
     const f = faces[fi];
     if (!f.alive || f.outside.length === 0) continue;
-    // farthest outside point of this face
-    let eye = f.outside[0];
-    let best = above(f, eye);
-    for (const p of f.outside) {
-      const h = above(f, p);
-      if (h > best) { best = h; eye = p; }
-    }
-    // visible faces (strictly above) reachable from f, and the horizon edges (u, v, face beyond)
-    visitStamp++;
+    const eye = farthestOutside(f, xyz);
+    // visible faces (strictly above) reachable from f, and the horizon edges (u, v, face beyond) as triples
     const visible: number[] = [];
-    const horizon: [number, number, number][] = [];
-    const todo = [fi];
-    stamp[fi] = visitStamp;
-    while (todo.length > 0) {
-      const gi = todo.pop() as number;
-      visible.push(gi);
-      const g = faces[gi];
-      const edges: [number, number, number][] = [[g.a, g.b, g.n0], [g.b, g.c, g.n1], [g.c, g.a, g.n2]];
-      for (const [u, v, hi] of edges) {
-        if (stamp[hi] === visitStamp) continue;
-        if (above(faces[hi], eye) > 0) {
-          stamp[hi] = visitStamp;
-          todo.push(hi);
-        } else {
-          horizon.push([u, v, hi]);
-        }
-      }
-    }
-    // new faces: one per horizon edge, fanned to the eye point
-    const newFaces: number[] = [];
-    const startOf = new Map<number, number>();
-    for (const [u, v, hi] of horizon) {
-      const ni = makeFace(u, v, eye);
-      newFaces.push(ni);
-      startOf.set(u, ni);
-      const h = faces[hi];
-      // the far face's edge (v, u) now borders the new face
-      if (h.a === v && h.b === u) h.n0 = ni;
-      else if (h.b === v && h.c === u) h.n1 = ni;
-      else h.n2 = ni;
-      faces[ni].n0 = hi;
-    }
-    for (const ni of newFaces) {
-      const nf = faces[ni];
-      const next = startOf.get(nf.b);
-      if (next === undefined) throw new Error('convex hull: broken horizon');
-      nf.n1 = next; // edge (v, eye) is shared with the new face starting at v, across its edge (eye, v)
-      faces[next].n2 = ni;
-    }
-    // retire visible faces, hand their outside points to the new faces
-    for (const gi of visible) {
-      const g = faces[gi];
-      g.alive = false;
-      for (const p of g.outside) {
-        if (p === eye) continue;
-        for (const ni of newFaces) {
-          if (above(faces[ni], p) > 0) { faces[ni].outside.push(p); break; }
-        }
-      }
-      g.outside = [];
-    }
+    const horizon: number[] = [];
+    findVisible(faces, xyz, fi, eye, visit, visible, horizon);
+    const newFaces = addCone(faces, xyz, horizon, eye);
+    retire(faces, xyz, visible, newFaces, eye);
     for (const ni of newFaces) stack.push(ni);
   }
+  return hullOf(faces);
+}
 
+function checkCoordinates(xyz: ArrayLike<number>, count: number): void {
+  for (let i = 0; i < 3 * count; i++) {
+    const v = xyz[i];
+    if (!Number.isInteger(v) || Math.abs(v) > HULL_MAX_COORDINATE) throw new RangeError(`convexHull3D needs integer coordinates within ±2^15, got ${v}`);
+  }
+}
+
+/** Sign of the determinant of (p1 − p0, p2 − p0, p3 − p0): > 0 when p3 lies above the plane of (p0, p1, p2). */
+function orientation(xyz: ArrayLike<number>, p0: number, p1: number, p2: number, p3: number): number {
+  const x0 = xyz[3 * p0], y0 = xyz[3 * p0 + 1], z0 = xyz[3 * p0 + 2];
+  const ux = xyz[3 * p1] - x0, uy = xyz[3 * p1 + 1] - y0, uz = xyz[3 * p1 + 2] - z0;
+  const vx = xyz[3 * p2] - x0, vy = xyz[3 * p2 + 1] - y0, vz = xyz[3 * p2 + 2] - z0;
+  const wx = xyz[3 * p3] - x0, wy = xyz[3 * p3 + 1] - y0, wz = xyz[3 * p3 + 2] - z0;
+  return (uy * vz - uz * vy) * wx + (uz * vx - ux * vz) * wy + (ux * vy - uy * vx) * wz;
+}
+
+/** Appends the face (a, b, c) with its plane n·x = d (n = (b − a) × (c − a)); returns its index. */
+function makeFace(faces: Face[], xyz: ArrayLike<number>, a: number, b: number, c: number): number {
+  const ax = xyz[3 * a], ay = xyz[3 * a + 1], az = xyz[3 * a + 2];
+  const ux = xyz[3 * b] - ax, uy = xyz[3 * b + 1] - ay, uz = xyz[3 * b + 2] - az;
+  const vx = xyz[3 * c] - ax, vy = xyz[3 * c + 1] - ay, vz = xyz[3 * c + 2] - az;
+  const nx = uy * vz - uz * vy, ny = uz * vx - ux * vz, nz = ux * vy - uy * vx;
+  faces.push({ a, b, c, nx, ny, nz, d: nx * ax + ny * ay + nz * az, n0: -1, n1: -1, n2: -1, alive: true, outside: [] });
+  return faces.length - 1;
+}
+
+/** Height of point p above the plane of f, times |n| (> 0: outside). */
+function above(f: Face, xyz: ArrayLike<number>, p: number): number {
+  return f.nx * xyz[3 * p] + f.ny * xyz[3 * p + 1] + f.nz * xyz[3 * p + 2] - f.d;
+}
+
+/** Gives every point except the simplex's to the first initial face it lies above. */
+function assignInitialOutside(faces: Face[], xyz: ArrayLike<number>, count: number, initialFaces: number[], initial: Set<number>): void {
+  for (let p = 0; p < count; p++) {
+    if (initial.has(p)) continue;
+    for (const fi of initialFaces) {
+      if (above(faces[fi], xyz, p) > 0) { faces[fi].outside.push(p); break; }
+    }
+  }
+}
+
+/** The point of f's outside set farthest above it (the first one on ties). */
+function farthestOutside(f: Face, xyz: ArrayLike<number>): number {
+  const pts = f.outside;
+  let eye = pts[0];
+  let best = above(f, xyz, eye);
+  for (let t = 0; t < pts.length; t++) {
+    const h = above(f, xyz, pts[t]);
+    if (h > best) { best = h; eye = pts[t]; }
+  }
+  return eye;
+}
+
+/**
+ * Depth-first search from face fi over the faces that `eye` lies strictly above: pushes them to `visible` and the
+ * horizon edges (u, v, face beyond) to `horizon`, edges taken in the order ab, bc, ca of each face.
+ */
+function findVisible(faces: Face[], xyz: ArrayLike<number>, fi: number, eye: number, visit: { stamp: number; stamps: number[] }, visible: number[], horizon: number[]): void {
+  const stamp = ++visit.stamp;
+  const stamps = visit.stamps;
+  const todo = [fi];
+  stamps[fi] = stamp;
+  while (todo.length > 0) {
+    const gi = todo.pop() as number;
+    visible.push(gi);
+    const g = faces[gi];
+    crossEdge(faces, xyz, g.a, g.b, g.n0, eye, stamp, stamps, todo, horizon);
+    crossEdge(faces, xyz, g.b, g.c, g.n1, eye, stamp, stamps, todo, horizon);
+    crossEdge(faces, xyz, g.c, g.a, g.n2, eye, stamp, stamps, todo, horizon);
+  }
+}
+
+/** One edge (u, v) of a visible face, with face hi beyond it: hi is visible too, or (u, v) is a horizon edge. */
+function crossEdge(faces: Face[], xyz: ArrayLike<number>, u: number, v: number, hi: number, eye: number, stamp: number, stamps: number[], todo: number[], horizon: number[]): void {
+  if (stamps[hi] === stamp) return;
+  if (above(faces[hi], xyz, eye) > 0) {
+    stamps[hi] = stamp;
+    todo.push(hi);
+  } else {
+    horizon.push(u, v, hi);
+  }
+}
+
+/** New faces, one per horizon edge fanned to the eye point, linked to their neighbours; returns their indices. */
+function addCone(faces: Face[], xyz: ArrayLike<number>, horizon: number[], eye: number): number[] {
+  const newFaces: number[] = [];
+  const startOf = new Map<number, number>();
+  for (let t = 0; t < horizon.length; t += 3) {
+    const u = horizon[t], v = horizon[t + 1], hi = horizon[t + 2];
+    const ni = makeFace(faces, xyz, u, v, eye);
+    newFaces.push(ni);
+    startOf.set(u, ni);
+    const h = faces[hi];
+    // the far face's edge (v, u) now borders the new face
+    if (h.a === v && h.b === u) h.n0 = ni;
+    else if (h.b === v && h.c === u) h.n1 = ni;
+    else h.n2 = ni;
+    faces[ni].n0 = hi;
+  }
+  for (const ni of newFaces) {
+    const nf = faces[ni];
+    const next = startOf.get(nf.b);
+    if (next === undefined) throw new Error('convex hull: broken horizon');
+    nf.n1 = next; // edge (v, eye) is shared with the new face starting at v, across its edge (eye, v)
+    faces[next].n2 = ni;
+  }
+  return newFaces;
+}
+
+/** Retires the visible faces and hands their outside points (but the eye) to the first new face they lie above. */
+function retire(faces: Face[], xyz: ArrayLike<number>, visible: number[], newFaces: number[], eye: number): void {
+  for (const gi of visible) {
+    const g = faces[gi];
+    g.alive = false;
+    for (const p of g.outside) {
+      if (p === eye) continue;
+      for (const ni of newFaces) {
+        if (above(faces[ni], xyz, p) > 0) { faces[ni].outside.push(p); break; }
+      }
+    }
+    g.outside = [];
+  }
+}
+
+/** The live faces as vertex triples and their vertices (ascending). */
+function hullOf(faces: Face[]): ConvexHull3D {
   const alive = faces.filter((f) => f.alive);
   const out = new Int32Array(alive.length * 3);
   const used = new Set<number>();
@@ -176,12 +225,8 @@ function initialSimplex(xyz: ArrayLike<number>, count: number): [number, number,
   // two most distant among the axis extremes
   const ext: number[] = [];
   for (let axis = 0; axis < 3; axis++) {
-    let lo = 0, hi = 0;
-    for (let i = 1; i < count; i++) {
-      if (xyz[3 * i + axis] < xyz[3 * lo + axis]) lo = i;
-      if (xyz[3 * i + axis] > xyz[3 * hi + axis]) hi = i;
-    }
-    ext.push(lo, hi);
+    const e = axisExtremes(xyz, count, axis);
+    ext.push(e[0], e[1]);
   }
   let a = ext[0], b = ext[1], dmax = -1;
   for (const i of ext) {
@@ -191,23 +236,47 @@ function initialSimplex(xyz: ArrayLike<number>, count: number): [number, number,
     }
   }
   if (dmax <= 0) return null;
-  // farthest from line ab
-  const ux = X(b) - X(a), uy = Y(b) - Y(a), uz = Z(b) - Z(a);
+  const c = farthestFromLine(xyz, count, a, b);
+  if (c < 0) return null;
+  const d = farthestFromPlane(xyz, count, a, b, c);
+  if (d < 0) return null;
+  return [a, b, c, d];
+}
+
+/** [first point with the smallest, first with the largest coordinate `axis`]. */
+function axisExtremes(xyz: ArrayLike<number>, count: number, axis: number): Int32Array {
+  let lo = 0, hi = 0;
+  for (let i = 1; i < count; i++) {
+    if (xyz[3 * i + axis] < xyz[3 * lo + axis]) lo = i;
+    if (xyz[3 * i + axis] > xyz[3 * hi + axis]) hi = i;
+  }
+  return Int32Array.of(lo, hi);
+}
+
+/** The first point farthest from the line ab (−1 when all are on it). */
+function farthestFromLine(xyz: ArrayLike<number>, count: number, a: number, b: number): number {
+  const ax = xyz[3 * a], ay = xyz[3 * a + 1], az = xyz[3 * a + 2];
+  const ux = xyz[3 * b] - ax, uy = xyz[3 * b + 1] - ay, uz = xyz[3 * b + 2] - az;
   let c = -1, cbest = 0;
   for (let i = 0; i < count; i++) {
-    const vx = X(i) - X(a), vy = Y(i) - Y(a), vz = Z(i) - Z(a);
+    const vx = xyz[3 * i] - ax, vy = xyz[3 * i + 1] - ay, vz = xyz[3 * i + 2] - az;
     const cx = uy * vz - uz * vy, cy = uz * vx - ux * vz, cz = ux * vy - uy * vx;
     const d = cx * cx + cy * cy + cz * cz; // may exceed 2^53 only for huge inputs; used for selection only
     if (d > cbest) { cbest = d; c = i; }
   }
-  if (c < 0) return null;
-  const vx = X(c) - X(a), vy = Y(c) - Y(a), vz = Z(c) - Z(a);
+  return c;
+}
+
+/** The first point farthest from the plane abc (−1 when all are on it). */
+function farthestFromPlane(xyz: ArrayLike<number>, count: number, a: number, b: number, c: number): number {
+  const ax = xyz[3 * a], ay = xyz[3 * a + 1], az = xyz[3 * a + 2];
+  const ux = xyz[3 * b] - ax, uy = xyz[3 * b + 1] - ay, uz = xyz[3 * b + 2] - az;
+  const vx = xyz[3 * c] - ax, vy = xyz[3 * c + 1] - ay, vz = xyz[3 * c + 2] - az;
   const nx = uy * vz - uz * vy, ny = uz * vx - ux * vz, nz = ux * vy - uy * vx;
   let d = -1, dbest = 0;
   for (let i = 0; i < count; i++) {
-    const h = Math.abs(nx * (X(i) - X(a)) + ny * (Y(i) - Y(a)) + nz * (Z(i) - Z(a)));
+    const h = Math.abs(nx * (xyz[3 * i] - ax) + ny * (xyz[3 * i + 1] - ay) + nz * (xyz[3 * i + 2] - az));
     if (h > dbest) { dbest = h; d = i; }
   }
-  if (d < 0) return null;
-  return [a, b, c, d];
+  return d;
 }

@@ -15,29 +15,48 @@ export interface PrincipalMoments {
 
 /** 3D principal moments of the voxels where `mask` is non-zero (grid `size`, x fastest). */
 export function principalMoments3D(mask: ArrayLike<number>, size: Vec3, spacing: Vec3): PrincipalMoments {
-  const [nx, ny, nz] = size;
+  const sums = indexSums(mask, size[0], size[1], size[2]);
+  const n = sums[0];
+  if (n === 0) return { eigenvalues: [NaN, NaN, NaN], count: 0 };
+  const c = covarianceSums(mask, size, spacing, sums[1] / n, sums[2] / n, sums[3] / n);
+  const ev = symmetricEigenvalues3([c[0] / n, c[3] / n, c[4] / n, c[1] / n, c[5] / n, c[2] / n]);
+  return { eigenvalues: ev.map(cleanTiny), count: n };
+}
+
+/** [N, Σi, Σj, Σk] over the non-zero voxels (exact integers). */
+function indexSums(mask: ArrayLike<number>, nx: number, ny: number, nz: number): Float64Array {
   let n = 0, sx = 0, sy = 0, sz = 0;
   for (let k = 0, p = 0; k < nz; k++) for (let j = 0; j < ny; j++) for (let i = 0; i < nx; i++, p++) {
     if (mask[p] === 0) continue;
     n++; sx += i; sy += j; sz += k;
   }
-  if (n === 0) return { eigenvalues: [NaN, NaN, NaN], count: 0 };
-  const mx = sx / n, my = sy / n, mz = sz / n;
-  let cxx = 0, cyy = 0, czz = 0, cxy = 0, cxz = 0, cyz = 0;
+  return Float64Array.of(n, sx, sy, sz);
+}
+
+/** [Σdx², Σdy², Σdz², Σdx·dy, Σdx·dz, Σdy·dz] of the physical offsets from the mean index (mx, my, mz). */
+function covarianceSums(mask: ArrayLike<number>, size: Vec3, spacing: Vec3, mx: number, my: number, mz: number): Float64Array {
+  const [nx, ny, nz] = size;
+  const acc = new Float64Array(6);
   for (let k = 0, p = 0; k < nz; k++) {
     const dz = (k - mz) * spacing[2];
-    for (let j = 0; j < ny; j++) {
-      const dy = (j - my) * spacing[1];
-      for (let i = 0; i < nx; i++, p++) {
-        if (mask[p] === 0) continue;
-        const dx = (i - mx) * spacing[0];
-        cxx += dx * dx; cyy += dy * dy; czz += dz * dz;
-        cxy += dx * dy; cxz += dx * dz; cyz += dy * dz;
-      }
-    }
+    for (let j = 0; j < ny; j++, p += nx) covarianceRow(mask, p, nx, mx, spacing[0], (j - my) * spacing[1], dz, acc);
   }
-  const ev = symmetricEigenvalues3([cxx / n, cxy / n, cxz / n, cyy / n, cyz / n, czz / n]);
-  return { eigenvalues: ev.map(cleanTiny), count: n };
+  return acc;
+}
+
+/**
+ * Adds one row (voxels p..p + nx − 1, offsets dy, dz) to the running sums `acc` (same order as a single loop over
+ * all voxels). A small function called per row is compiled once by V8, early, with no on-stack replacement.
+ */
+function covarianceRow(mask: ArrayLike<number>, p: number, nx: number, mx: number, sx: number, dy: number, dz: number, acc: Float64Array): void {
+  let cxx = acc[0], cyy = acc[1], czz = acc[2], cxy = acc[3], cxz = acc[4], cyz = acc[5];
+  for (let i = 0; i < nx; i++) {
+    if (mask[p + i] === 0) continue;
+    const dx = (i - mx) * sx;
+    cxx += dx * dx; cyy += dy * dy; czz += dz * dz;
+    cxy += dx * dy; cxz += dx * dz; cyz += dy * dz;
+  }
+  acc[0] = cxx; acc[1] = cyy; acc[2] = czz; acc[3] = cxy; acc[4] = cxz; acc[5] = cyz;
 }
 
 function cleanTiny(v: number): number {

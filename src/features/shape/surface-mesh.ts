@@ -74,10 +74,24 @@ function caseGeometry(spacing: Vec3): CaseGeometry {
 /**
  * Marching-cubes surface of `mask` (non-zero = inside) on a grid of `size` voxels with `spacing` mm.
  * Only cubes around the mask's bounding box are visited. An empty mask gives area 0, volume 0, no vertices.
+ * (Each pass over the voxels is its own small function: V8 compiles each loop once, instead of recompiling one big
+ * function for every loop it reaches.)
  */
 export function surfaceMesh(mask: ArrayLike<number>, size: Vec3, spacing: Vec3): SurfaceMesh {
-  const [nx, ny, nz] = size;
-  // bounding box of the mask
+  const box = nonZeroBox(mask, size[0], size[1], size[2]);
+  if (box[3] < 0) return { area: 0, volume: 0, vertices2: new Int32Array(0), triangleCount: 0, boxOrigin: [0, 0, 0] };
+  const [x0, y0, z0, x1, y1, z1] = box;
+  // Local padded copy of the bounding box (one background layer on each side): index (a, b, d) ↔ voxel
+  // (x0 − 1 + a, y0 − 1 + b, z0 − 1 + d).
+  const px = x1 - x0 + 3, py = y1 - y0 + 3, pz = z1 - z0 + 3;
+  const pm = paddedBox(mask, size, box, px, py, pz);
+  const g = caseGeometry(spacing);
+  const sums = cubeSums(pm, px, py, pz, spacing[0], spacing[1], spacing[2], g.area, g.det, g.normal, g.triangles);
+  return { area: sums[0], volume: sums[1] / 6, vertices2: meshVertices(pm, px, py, pz), triangleCount: sums[2], boxOrigin: [x0 - 1, y0 - 1, z0 - 1] };
+}
+
+/** Bounding box [x0, y0, z0, x1, y1, z1] of the non-zero voxels (x1 = −1 when there are none). */
+function nonZeroBox(mask: ArrayLike<number>, nx: number, ny: number, nz: number): Int32Array {
   let x0 = nx, y0 = ny, z0 = nz, x1 = -1, y1 = -1, z1 = -1;
   for (let k = 0, p = 0; k < nz; k++) {
     for (let j = 0; j < ny; j++) {
@@ -92,10 +106,13 @@ export function surfaceMesh(mask: ArrayLike<number>, size: Vec3, spacing: Vec3):
       }
     }
   }
-  if (x1 < 0) return { area: 0, volume: 0, vertices2: new Int32Array(0), triangleCount: 0, boxOrigin: [0, 0, 0] };
-  // Local padded copy of the bounding box (one background layer on each side): index (a, b, d) ↔ voxel
-  // (x0 − 1 + a, y0 − 1 + b, z0 − 1 + d).
-  const px = x1 - x0 + 3, py = y1 - y0 + 3, pz = z1 - z0 + 3;
+  return Int32Array.of(x0, y0, z0, x1, y1, z1);
+}
+
+/** The box as 0/1 bytes with one background layer around it (px × py × pz). */
+function paddedBox(mask: ArrayLike<number>, size: Vec3, box: Int32Array, px: number, py: number, pz: number): Uint8Array {
+  const [nx, ny] = size;
+  const [x0, y0, z0, x1, y1, z1] = box;
   const pm = new Uint8Array(px * py * pz);
   for (let k = z0; k <= z1; k++) {
     for (let j = y0; j <= y1; j++) {
@@ -104,11 +121,20 @@ export function surfaceMesh(mask: ArrayLike<number>, size: Vec3, spacing: Vec3):
       for (let i = 0; i <= x1 - x0; i++) pm[dst + i] = mask[src + i] !== 0 ? 1 : 0;
     }
   }
-  const g = caseGeometry(spacing);
-  const sx = spacing[0], sy = spacing[1], sz = spacing[2];
+  return pm;
+}
+
+/**
+ * [area, 6·volume, triangles] of the cubes of the padded box, summed cube by cube in raster order: cube (a, b, d) has
+ * corner p0 at padded index (a, b, d) and adds the area, determinant and origin-weighted normal of its configuration.
+ */
+function cubeSums(
+  pm: Uint8Array, px: number, py: number, pz: number, sx: number, sy: number, sz: number,
+  caseArea: Float64Array, caseDet: Float64Array, caseNormal: Float64Array, caseTriangles: Int32Array,
+): Float64Array {
   const sxy = px * py;
   let area = 0, vol = 0, tris = 0;
-  // cube (a, b, d) has corner p0 at padded index (a, b, d); corner offsets in the padded array:
+  // corner offsets in the padded array
   const o1 = 1, o2 = 1 + px, o3 = px, o4 = sxy, o5 = sxy + 1, o6 = sxy + px + 1, o7 = sxy + px;
   for (let d = 0; d < pz - 1; d++) {
     // physical origin of the cube in the padded-box frame
@@ -121,17 +147,23 @@ export function surfaceMesh(mask: ArrayLike<number>, size: Vec3, spacing: Vec3):
           | (pm[p + o4] << 4) | (pm[p + o5] << 5) | (pm[p + o6] << 6) | (pm[p + o7] << 7);
         if (c === 0 || c === 255) continue;
         const ox = a * sx;
-        area += g.area[c];
-        vol += g.det[c] + ox * g.normal[3 * c] + oy * g.normal[3 * c + 1] + oz * g.normal[3 * c + 2];
-        tris += g.triangles[c];
+        area += caseArea[c];
+        vol += caseDet[c] + ox * caseNormal[3 * c] + oy * caseNormal[3 * c + 1] + oz * caseNormal[3 * c + 2];
+        tris += caseTriangles[c];
       }
     }
   }
-  return { area, volume: vol / 6, vertices2: meshVertices(pm, px, py, pz), triangleCount: tris, boxOrigin: [x0 - 1, y0 - 1, z0 - 1] };
+  return Float64Array.of(area, vol, tris);
 }
 
 /** Midpoints of padded-box edges with differing ends, as doubled padded-box indices. */
 function meshVertices(pm: Uint8Array, px: number, py: number, pz: number): Int32Array {
+  const out = new Int32Array(3 * countCrossedEdges(pm, px, py, pz));
+  fillCrossedEdges(pm, px, py, pz, out);
+  return out;
+}
+
+function countCrossedEdges(pm: Uint8Array, px: number, py: number, pz: number): number {
   const sxy = px * py;
   let count = 0;
   for (let d = 0, p = 0; d < pz; d++) {
@@ -144,7 +176,11 @@ function meshVertices(pm: Uint8Array, px: number, py: number, pz: number): Int32
       }
     }
   }
-  const out = new Int32Array(3 * count);
+  return count;
+}
+
+function fillCrossedEdges(pm: Uint8Array, px: number, py: number, pz: number, out: Int32Array): void {
+  const sxy = px * py;
   let q = 0;
   for (let d = 0, p = 0; d < pz; d++) {
     for (let b = 0; b < py; b++) {
@@ -156,5 +192,4 @@ function meshVertices(pm: Uint8Array, px: number, py: number, pz: number): Int32
       }
     }
   }
-  return out;
 }

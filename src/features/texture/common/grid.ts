@@ -39,22 +39,14 @@ export interface TextureGrid {
 function nonZeroBox(size: Vec3, a: ArrayLike<number>, maxValue?: number): { lo: number[]; hi: number[] } | null {
   const [sx, sy, sz] = size;
   let x0 = sx, y0 = sy, z0 = sz, x1 = -1, y1 = -1, z1 = -1;
-  const check = maxValue !== undefined;
+  const span = new Int32Array(2);
   let p = 0;
   for (let z = 0; z < sz; z++) {
-    for (let y = 0; y < sy; y++) {
-      let rowLo = -1;
-      let rowHi = -1;
-      for (let x = 0; x < sx; x++, p++) {
-        const g = a[p];
-        if (g === 0) continue;
-        if (check && !(g > 0 && g <= (maxValue as number) && Number.isInteger(g))) badLevel(g, p, maxValue as number);
-        if (rowLo < 0) rowLo = x;
-        rowHi = x;
-      }
-      if (rowLo < 0) continue;
-      if (rowLo < x0) x0 = rowLo;
-      if (rowHi > x1) x1 = rowHi;
+    for (let y = 0; y < sy; y++, p += sx) {
+      // (a small function per row: compiled early, see pass-kernels.ts)
+      if (!rowSpan(a, p, sx, maxValue ?? -1, span)) continue;
+      if (span[0] < x0) x0 = span[0];
+      if (span[1] > x1) x1 = span[1];
       if (y < y0) y0 = y;
       if (y > y1) y1 = y;
       if (z < z0) z0 = z;
@@ -62,6 +54,25 @@ function nonZeroBox(size: Vec3, a: ArrayLike<number>, maxValue?: number): { lo: 
     }
   }
   return x1 < 0 ? null : { lo: [x0, y0, z0], hi: [x1, y1, z1] };
+}
+
+/**
+ * First and last x of the non-zero values of the row a[p..p + sx) into `span`; false when there is none. With
+ * `maxValue` ≥ 0, also checks that every value lies in 0..maxValue (InvalidInputError otherwise).
+ */
+function rowSpan(a: ArrayLike<number>, p: number, sx: number, maxValue: number, span: Int32Array): boolean {
+  let lo = -1;
+  let hi = -1;
+  for (let x = 0; x < sx; x++) {
+    const g = a[p + x];
+    if (g === 0) continue;
+    if (maxValue >= 0 && !(g > 0 && g <= maxValue && Number.isInteger(g))) badLevel(g, p + x, maxValue);
+    if (lo < 0) lo = x;
+    hi = x;
+  }
+  span[0] = lo;
+  span[1] = hi;
+  return lo >= 0;
 }
 
 function badLevel(g: number, index: number, nLevels: number): never {
@@ -122,30 +133,21 @@ export function buildTextureGrid(roi: DiscretisedRoi, pad = 1, alsoInclude: read
   const nz = hi[2] - lo[2] + 1 + 2 * pad;
   const levels = new Int32Array(nx * ny * nz);
   const [sx, sy] = size;
-  let count = 0;
-  let maxLevel = 0;
+  const stats = new Int32Array(2); // ROI voxel count, largest level
   for (let z = lo[2]; z <= hi[2]; z++) {
     for (let y = lo[1]; y <= hi[1]; y++) {
       const src = sx * (y + sy * z);
       const dst = pad + nx * (y - lo[1] + pad + ny * (z - lo[2] + pad)) - lo[0];
-      for (let x = lo[0]; x <= hi[0]; x++) {
-        const g = roi.levels[src + x];
-        if (g > 0) {
-          levels[dst + x] = g;
-          count++;
-          if (g > maxLevel) maxLevel = g;
-        }
-      }
+      copyRowLevels(roi.levels, src, levels, dst, lo[0], hi[0], stats);
     }
   }
-  const voxels = new Int32Array(count);
+  const maxLevel = stats[1];
+  const voxels = new Int32Array(stats[0]);
   const sliceStart = new Int32Array(nz + 1);
-  const plane = nx * ny;
   let k = 0;
-  for (let z = 0; z < nz; z++) {
+  for (let z = 0, p = 0; z < nz; z++) {
     sliceStart[z] = k;
-    const end = (z + 1) * plane;
-    for (let p = z * plane; p < end; p++) if (levels[p] !== 0) voxels[k++] = p;
+    for (let y = 0; y < ny; y++, p += nx) k = appendNonZero(levels, p, p + nx, voxels, k);
   }
   sliceStart[nz] = k;
   return {
@@ -153,6 +155,28 @@ export function buildTextureGrid(roi: DiscretisedRoi, pad = 1, alsoInclude: read
     nLevels: roi.nLevels, maxLevel, spacing: roi.spacing,
     offset: [lo[0] - pad, lo[1] - pad, lo[2] - pad],
   };
+}
+
+/** Copies the positive levels of src[srcRow + x0..x1] to dst[dstRow + x0..x1]; counts them and tracks the largest. */
+function copyRowLevels(src: Int32Array, srcRow: number, dst: Int32Array, dstRow: number, x0: number, x1: number, stats: Int32Array): void {
+  let count = stats[0];
+  let maxLevel = stats[1];
+  for (let x = x0; x <= x1; x++) {
+    const g = src[srcRow + x];
+    if (g > 0) {
+      dst[dstRow + x] = g;
+      count++;
+      if (g > maxLevel) maxLevel = g;
+    }
+  }
+  stats[0] = count;
+  stats[1] = maxLevel;
+}
+
+/** Appends to `out` (from index k) the indices p in [from, to) with a non-zero level; returns the new k. */
+function appendNonZero(levels: Int32Array, from: number, to: number, out: Int32Array, k: number): number {
+  for (let p = from; p < to; p++) if (levels[p] !== 0) out[k++] = p;
+  return k;
 }
 
 /**

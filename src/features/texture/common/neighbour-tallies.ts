@@ -1,5 +1,5 @@
 import type { TextureGrid } from './grid.js';
-import { directionPass } from './pass-kernels.js';
+import { multiDirectionPass } from './pass-kernels.js';
 
 /**
  * Per-voxel tallies over a symmetric neighbourhood, for NGTDM and NGLDM/GLDM, stored interleaved for locality:
@@ -22,7 +22,7 @@ export interface NeighbourTallies {
  */
 export function neighbourTallies(grid: TextureGrid, halfOffsets: Int32Array, alpha: number): NeighbourTallies {
   const data = new Int32Array(3 * grid.levels.length);
-  const out = { cooc: new Float64Array(0), parent: new Int32Array(0), tallies: data, runs: new Float64Array(0) };
-  for (let k = 0; k < halfOffsets.length; k++) directionPass(grid.levels, grid.voxels, halfOffsets[k], 1, alpha, 1, out);
+  const none = Array.from(halfOffsets, () => new Float64Array(0));
+  multiDirectionPass(grid.levels, grid.voxels, halfOffsets, 1, alpha, 1, none, new Int32Array(0), data, none);
   return { data, alpha };
 }

@@ -1,42 +1,33 @@
 /**
- * The pass over the ROI voxels behind the texture matrices, for one direction: a single small function over typed
- * arrays, called once per direction. V8 compiles its loop during the first direction and reuses the compiled code
- * for the next ones (a loop sharing its function with other code, e.g. map updates between directions, would be
- * compiled mid-loop and discarded when that code first runs). One pass computes every requested product, so each
- * voxel and neighbour is read once per direction.
+ * The pass over the ROI voxels behind the texture matrices, for one direction: a small function over typed arrays,
+ * called per block of {@link PASS_BLOCK} voxels. Called that often, V8 compiles it early and once, as a whole
+ * (a long loop in a function called once is compiled mid-loop, and recompiled whenever the code around it changes
+ * what V8 has seen), and the interpreter runs only its first few blocks. One pass computes every requested product,
+ * so each voxel and neighbour is read once per direction.
  */
 
-/** The products of {@link directionPass}; an empty array means "not requested". */
-export interface DirectionProducts {
-  /** N_g × N_g co-occurrence counts, row = centre level, column = neighbour level (length N_g², or 0). */
-  readonly cooc: Float64Array;
-  /** Union-find forest over padded-grid indices, linking equal-level neighbours (length = grid size, or 0). */
-  readonly parent: Int32Array;
-  /** Interleaved neighbour tallies (see `NeighbourTallies`; length 3 × grid size, or 0) with threshold `alpha`. */
-  readonly tallies: Int32Array;
-  /** Run-length counts `runs[(level − 1)·stride + length − 1]` along the direction (length N_g × stride, or 0). */
-  readonly runs: Float64Array;
-}
+/** Voxels per call of {@link directionPass}. */
+export const PASS_BLOCK = 4096;
 
 /**
- * One pass over the ROI voxels (`levels`: 0 outside the ROI and in the padding; `voxels`: ROI voxel indices) for the
- * index offset `off`. For each ROI voxel v whose neighbour w = v + off is in the ROI: co-occurrence count
+ * One pass over the ROI voxels `voxels[from..to)` (`levels`: 0 outside the ROI and in the padding; `voxels`: ROI
+ * voxel indices) for the index offset `off`. For each ROI voxel v whose neighbour w = v + off is in the ROI: co-occurrence count
  * (level(v), level(w)); union of v and w when their levels are equal (union by smallest index, so each root is
  * its set's first voxel in raster order; path halving); tallies of both voxels (one neighbour, the other's level,
  * one dependent neighbour when the levels differ by at most `alpha`). For the runs (`off` a unit direction), a run
- * starts at a ROI voxel whose predecessor has another level. Returns the longest run (0 without runs).
+ * starts at a ROI voxel whose predecessor has another level. Returns the longest run started in the block (0 without
+ * runs).
  */
-export function directionPass(levels: Int32Array, voxels: Int32Array, off: number, ng: number, alpha: number, stride: number, out: DirectionProducts): number {
-  const cooc = out.cooc;
-  const parent = out.parent;
-  const tallies = out.tallies;
-  const runs = out.runs;
+export function directionPass(
+  levels: Int32Array, voxels: Int32Array, from: number, to: number, off: number, ng: number, alpha: number, stride: number,
+  cooc: Float64Array, parent: Int32Array, tallies: Int32Array, runs: Float64Array,
+): number {
   const doCooc = cooc.length > 0;
   const doZones = parent.length > 0;
   const doTally = tallies.length > 0;
   const doRuns = runs.length > 0;
   let longest = 0;
-  for (let t = 0; t < voxels.length; t++) {
+  for (let t = from; t < to; t++) {
     const v = voxels[t];
     const g = levels[v];
     const w = v + off;
@@ -44,10 +35,8 @@ export function directionPass(levels: Int32Array, voxels: Int32Array, off: numbe
     if (h !== 0) {
       if (doCooc) cooc[(g - 1) * ng + h - 1] += 1;
       if (doZones && h === g) {
-        let ra = v;
-        while (parent[ra] !== ra) { parent[ra] = parent[parent[ra]]; ra = parent[ra]; }
-        let rb = w;
-        while (parent[rb] !== rb) { parent[rb] = parent[parent[rb]]; rb = parent[rb]; }
+        const ra = findRoot(parent, v);
+        const rb = findRoot(parent, w);
         if (ra < rb) parent[rb] = ra;
         else if (rb < ra) parent[ra] = rb;
       }
@@ -68,6 +57,35 @@ export function directionPass(levels: Int32Array, voxels: Int32Array, off: numbe
       while (levels[u] === g) { len++; u += off; }
       runs[(g - 1) * stride + len - 1] += 1;
       if (len > longest) longest = len;
+    }
+  }
+  return longest;
+}
+
+/** Root of a's set in the union-find forest `parent`, halving the path on the way. */
+function findRoot(parent: Int32Array, a: number): number {
+  let r = a;
+  while (parent[r] !== r) { parent[r] = parent[parent[r]]; r = parent[r]; }
+  return r;
+}
+
+/**
+ * {@link directionPass} for every offset over all ROI voxels, block by block with the offsets inside: the first
+ * blocks already run every direction (positive and negative offsets, joins in both orders), so V8 compiles the pass
+ * with complete type feedback. The products do not depend on this order (integer counts, a union-find whose sets
+ * and roots are order-independent). `coocs[k]` / `runs[k]` are the matrices of offset k (empty when not requested);
+ * returns the longest run per offset.
+ */
+export function multiDirectionPass(
+  levels: Int32Array, voxels: Int32Array, offsets: Int32Array, ng: number, alpha: number, stride: number,
+  coocs: readonly Float64Array[], parent: Int32Array, tallies: Int32Array, runs: readonly Float64Array[],
+): Int32Array {
+  const longest = new Int32Array(offsets.length);
+  for (let from = 0; from < voxels.length; from += PASS_BLOCK) {
+    const to = Math.min(from + PASS_BLOCK, voxels.length);
+    for (let k = 0; k < offsets.length; k++) {
+      const l = directionPass(levels, voxels, from, to, offsets[k], ng, alpha, stride, coocs[k], parent, tallies, runs[k]);
+      if (l > longest[k]) longest[k] = l;
     }
   }
   return longest;

@@ -2,7 +2,7 @@ import type { TextureGrid } from './grid.js';
 import { type NeighbourTallies, neighbourTallies } from './neighbour-tallies.js';
 import { chebyshevNeighbourOffsets, faceNeighbourOffsets } from './neighbourhood.js';
 import { borderDistanceMap, labelZones, type Zones } from './zones.js';
-import { directionPass } from './pass-kernels.js';
+import { multiDirectionPass, PASS_BLOCK } from './pass-kernels.js';
 
 const NONE_I32 = new Int32Array(0);
 const NONE_F64 = new Float64Array(0);
@@ -61,14 +61,17 @@ export class TextureCache {
     const alpha = req.tallyAlpha ?? 0;
     const tallies = req.tallyAlpha !== undefined ? new Int32Array(3 * lv.length) : NONE_I32;
     const parent = req.zonesAxis !== undefined ? new Int32Array(lv.length) : NONE_I32;
-    if (parent.length > 0) for (let t = 0; t < vox.length; t++) parent[vox[t]] = vox[t];
+    if (parent.length > 0) for (let from = 0; from < vox.length; from += PASS_BLOCK) selfParents(vox, from, Math.min(from + PASS_BLOCK, vox.length), parent);
+    const coocs: Float64Array[] = [];
+    const runs: Float64Array[] = [];
     for (let k = 0; k < offsets.length; k++) {
-      const off = offsets[k];
-      const cooc = ngC > 0 ? new Float64Array(ngC * ngC) : NONE_F64;
-      const runs = ngR > 0 ? new Float64Array(ngR * stride) : NONE_F64;
-      const longest = directionPass(lv, vox, off, ngC, alpha, stride, { cooc, parent, tallies, runs });
-      if (ngC > 0) this.cooc.set(`${off}|${ngC}`, cooc);
-      if (ngR > 0) this.runs.set(`${off}|${ngR}`, { matrix: runs, stride, longest });
+      coocs.push(ngC > 0 ? new Float64Array(ngC * ngC) : NONE_F64);
+      runs.push(ngR > 0 ? new Float64Array(ngR * stride) : NONE_F64);
+    }
+    const longest = multiDirectionPass(lv, vox, offsets, ngC, alpha, stride, coocs, parent, tallies, runs);
+    for (let k = 0; k < offsets.length; k++) {
+      if (ngC > 0) this.cooc.set(`${offsets[k]}|${ngC}`, coocs[k]);
+      if (ngR > 0) this.runs.set(`${offsets[k]}|${ngR}`, { matrix: runs[k], stride, longest: longest[k] });
     }
     if (tallies.length > 0) this.tally.set(tallyKey(offsets, alpha), { data: tallies, alpha });
     if (parent.length > 0) {
@@ -85,7 +88,7 @@ export class TextureCache {
     let m = this.cooc.get(key);
     if (m === undefined) {
       m = new Float64Array(ng * ng);
-      directionPass(this.grid.levels, this.grid.voxels, offset, ng, 0, 1, { cooc: m, parent: NONE_I32, tallies: NONE_I32, runs: NONE_F64 });
+      multiDirectionPass(this.grid.levels, this.grid.voxels, Int32Array.of(offset), ng, 0, 1, [m], NONE_I32, NONE_I32, [NONE_F64]);
       this.cooc.set(key, m);
     }
     return m;
@@ -161,17 +164,27 @@ function zonesFromParents(grid: TextureGrid, parent: Int32Array, distanceMap?: I
   const dist = new Int32Array(n);
   const seed = new Int32Array(n);
   const zoneOf = new Int32Array(grid.levels.length);
-  const z = collectZones(grid.levels, grid.voxels, parent, distanceMap ?? null, zoneOf, level, size, dist, seed);
+  let z = 0;
+  for (let from = 0; from < n; from += PASS_BLOCK) {
+    z = collectZones(grid.levels, grid.voxels, from, Math.min(from + PASS_BLOCK, n), z, parent, distanceMap ?? null, zoneOf, level, size, dist, seed);
+  }
   return { count: z, level: level.subarray(0, z), size: size.subarray(0, z), distance: dist.subarray(0, z), seed: seed.subarray(0, z) };
 }
 
-/** The loop of {@link zonesFromParents} over plain typed arrays; returns the number of zones. */
+/** Each voxel vox[from..to) as its own union-find root. */
+function selfParents(vox: Int32Array, from: number, to: number, parent: Int32Array): void {
+  for (let t = from; t < to; t++) parent[vox[t]] = vox[t];
+}
+
+/**
+ * The loop of {@link zonesFromParents} over the voxels vox[from..to) (block by block, see pass-kernels.ts), `z` zones
+ * found so far; returns the new number of zones.
+ */
 function collectZones(
-  levels: Int32Array, vox: Int32Array, parent: Int32Array, distanceMap: Int32Array | null,
+  levels: Int32Array, vox: Int32Array, from: number, to: number, z: number, parent: Int32Array, distanceMap: Int32Array | null,
   zoneOf: Int32Array, level: Int32Array, size: Int32Array, dist: Int32Array, seed: Int32Array,
 ): number {
-  let z = 0;
-  for (let t = 0; t < vox.length; t++) {
+  for (let t = from; t < to; t++) {
     const v = vox[t];
     let r = v;
     while (parent[r] !== r) r = parent[r];

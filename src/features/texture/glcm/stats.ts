@@ -109,33 +109,17 @@ const xlog2 = (p: number, eps: number): number => (p > 0 ? p * Math.log2(p + eps
 export function glcmStats(counts: Float64Array, ng: number, options: GlcmStatsOptions): GlcmStats {
   const eps = options.eps ?? 0;
   const pyr = options.flat === 'pyradiomics';
-  let total = 0;
-  for (let t = 0; t < ng * ng; t++) total += counts[t];
+  const total = sumOfFirst(counts, ng * ng);
   if (!(total > 0)) return NAN_STATS;
   const px = new Float64Array(ng);
   const py = new Float64Array(ng);
   const pDiff = new Float64Array(ng);
   const pSum = new Float64Array(2 * ng + 1);
-  let jointMax = 0, ux = 0, uy = 0, autoCorr = 0, energy = 0, hxy = 0;
-  for (let a = 0; a < ng; a++) {
-    const i = a + 1;
-    for (let b = 0; b < ng; b++) {
-      const c = counts[a * ng + b];
-      if (c === 0) continue;
-      const p = c / total;
-      const j = b + 1;
-      px[a] += p;
-      py[b] += p;
-      if (p > jointMax) jointMax = p;
-      ux += i * p;
-      uy += j * p;
-      autoCorr += i * j * p;
-      energy += p * p;
-      hxy -= xlog2(p, eps);
-      pDiff[Math.abs(a - b)] += p;
-      pSum[i + j] += p;
-    }
-  }
+  // the two passes over the matrix run row by row in small functions (compiled by V8 after a few rows, see
+  // rowMarginals); the sums are carried in `acc` in the same order as one loop over all cells
+  const acc = new Float64Array(6); // jointMax, μx, μy, autocorrelation, energy, HXY
+  for (let a = 0; a < ng; a++) rowMarginals(counts, a, ng, total, eps, px, py, pDiff, pSum, acc);
+  const jointMax = acc[0], ux = acc[1], uy = acc[2], autoCorr = acc[3], energy = acc[4], hxy = acc[5];
   let varX = 0, varY = 0, hx = 0, hy = 0;
   for (let a = 0; a < ng; a++) {
     const dx = a + 1 - ux;
@@ -145,26 +129,9 @@ export function glcmStats(counts: Float64Array, ng: number, options: GlcmStatsOp
     hx -= xlog2(px[a], eps);
     hy -= xlog2(py[a], eps);
   }
-  let corm = 0, ct = 0, cs = 0, cp = 0, hxy1 = 0, hxy2 = 0;
-  for (let a = 0; a < ng; a++) {
-    const pa = px[a];
-    for (let b = 0; b < ng; b++) {
-      const pxy = pa * py[b];
-      if (pxy > 0) hxy2 -= xlog2(pxy, eps) * 1;
-      const c = counts[a * ng + b];
-      if (c === 0) continue;
-      const p = c / total;
-      const di = a + 1 - ux;
-      const dj = b + 1 - uy;
-      corm += di * dj * p;
-      const s = di + dj;
-      const s2 = s * s;
-      ct += s2 * p;
-      cs += s2 * s * p;
-      cp += s2 * s2 * p;
-      hxy1 -= p * Math.log2(pxy + eps);
-    }
-  }
+  const acc2 = new Float64Array(6); // correlation numerator, cluster tendency, shade, prominence, HXY1, HXY2
+  for (let a = 0; a < ng; a++) rowMoments(counts, a, ng, total, eps, px, py, ux, uy, acc2);
+  const corm = acc2[0], ct = acc2[1], cs = acc2[2], cp = acc2[3], hxy1 = acc2[4], hxy2 = acc2[5];
   let diffAvg = 0, diffEntr = 0, invDiff = 0, invDiffNorm = 0, invDiffMom = 0, invDiffMomNorm = 0, invVar = 0, contrast = 0;
   const nNorm = options.normLevels;
   for (let k = 0; k < ng; k++) {
@@ -210,6 +177,72 @@ export function glcmStats(counts: Float64Array, ng: number, options: GlcmStatsOp
   };
 }
 
+/** counts[0] + … + counts[n − 1], in that order. */
+function sumOfFirst(counts: Float64Array, n: number): number {
+  let total = 0;
+  for (let t = 0; t < n; t++) total += counts[t];
+  return total;
+}
+
+/**
+ * Row a of the first pass of {@link glcmStats}: adds p_ab = counts_ab / total to the marginals p_x, p_y, p_{x−y},
+ * p_{x+y} and to the running sums in `acc` (joint maximum, μ_x, μ_y, autocorrelation, energy, HXY). A small function
+ * called once per row: V8 compiles it after a few rows, with no on-stack replacement of a long loop.
+ */
+function rowMarginals(
+  counts: Float64Array, a: number, ng: number, total: number, eps: number,
+  px: Float64Array, py: Float64Array, pDiff: Float64Array, pSum: Float64Array, acc: Float64Array,
+): void {
+  let jointMax = acc[0], ux = acc[1], uy = acc[2], autoCorr = acc[3], energy = acc[4], hxy = acc[5];
+  const i = a + 1;
+  for (let b = 0; b < ng; b++) {
+    const c = counts[a * ng + b];
+    if (c === 0) continue;
+    const p = c / total;
+    const j = b + 1;
+    px[a] += p;
+    py[b] += p;
+    if (p > jointMax) jointMax = p;
+    ux += i * p;
+    uy += j * p;
+    autoCorr += i * j * p;
+    energy += p * p;
+    hxy -= xlog2(p, eps);
+    pDiff[Math.abs(a - b)] += p;
+    pSum[i + j] += p;
+  }
+  acc[0] = jointMax; acc[1] = ux; acc[2] = uy; acc[3] = autoCorr; acc[4] = energy; acc[5] = hxy;
+}
+
+/**
+ * Row a of the second pass of {@link glcmStats}: adds to `acc` the correlation numerator, cluster tendency, shade and
+ * prominence sums, HXY1 and HXY2 (HXY2 over every cell with p_x(a)·p_y(b) > 0).
+ */
+function rowMoments(
+  counts: Float64Array, a: number, ng: number, total: number, eps: number,
+  px: Float64Array, py: Float64Array, ux: number, uy: number, acc: Float64Array,
+): void {
+  let corm = acc[0], ct = acc[1], cs = acc[2], cp = acc[3], hxy1 = acc[4], hxy2 = acc[5];
+  const pa = px[a];
+  for (let b = 0; b < ng; b++) {
+    const pxy = pa * py[b];
+    if (pxy > 0) hxy2 -= xlog2(pxy, eps) * 1;
+    const c = counts[a * ng + b];
+    if (c === 0) continue;
+    const p = c / total;
+    const di = a + 1 - ux;
+    const dj = b + 1 - uy;
+    corm += di * dj * p;
+    const s = di + dj;
+    const s2 = s * s;
+    ct += s2 * p;
+    cs += s2 * s * p;
+    cp += s2 * s2 * p;
+    hxy1 -= p * Math.log2(pxy + eps);
+  }
+  acc[0] = corm; acc[1] = ct; acc[2] = cs; acc[3] = cp; acc[4] = hxy1; acc[5] = hxy2;
+}
+
 /**
  * Maximal correlation coefficient √λ₂ of Q = D_x⁻¹ P D_y⁻¹ Pᵀ (D = diag of the marginals), computed from the
  * similar symmetric matrix S = D_x^{−1/2} P D_y⁻¹ Pᵀ D_x^{−1/2} restricted to grey levels with p_x > 0
@@ -226,10 +259,9 @@ function maximalCorrelation(px: Float64Array, py: Float64Array, counts: Float64A
   if (n < 2) return 0;
   if (isSymmetric(counts, ng)) {
     const a = new Float64Array(n * n);
-    const sq = idx.map((i) => Math.sqrt(px[i]));
-    for (let u = 0; u < n; u++) {
-      for (let w = 0; w < n; w++) a[u * n + w] = counts[idx[u] * ng + idx[w]] / total / (sq[u] * sq[w]);
-    }
+    const rows = Int32Array.from(idx);
+    const sq = Float64Array.from(idx, (i) => Math.sqrt(px[i]));
+    for (let u = 0; u < n; u++) scaledRow(counts, ng, total, rows, sq, u, a);
     const t = tridiagonalize(a, n);
     return Math.min(1, Math.max(Math.abs(kthLargestEigenvalue(t, 2)), Math.abs(kthLargestEigenvalue(t, n))));
   }
@@ -259,7 +291,20 @@ function maximalCorrelation(px: Float64Array, py: Float64Array, counts: Float64A
   return Math.sqrt(Math.max(lambda2, 0));
 }
 
+/** Row u of A = D^{−1/2}·P·D^{−1/2} on the levels `rows` (sq = √p_x of those levels). */
+function scaledRow(counts: Float64Array, ng: number, total: number, rows: Int32Array, sq: Float64Array, u: number, a: Float64Array): void {
+  const n = rows.length;
+  const base = rows[u] * ng;
+  for (let w = 0; w < n; w++) a[u * n + w] = counts[base + rows[w]] / total / (sq[u] * sq[w]);
+}
+
 function isSymmetric(m: Float64Array, ng: number): boolean {
-  for (let a = 0; a < ng; a++) for (let b = 0; b < a; b++) if (m[a * ng + b] !== m[b * ng + a]) return false;
+  for (let a = 0; a < ng; a++) if (!rowIsSymmetric(m, ng, a)) return false;
+  return true;
+}
+
+/** m[a][b] = m[b][a] for every b < a. */
+function rowIsSymmetric(m: Float64Array, ng: number, a: number): boolean {
+  for (let b = 0; b < a; b++) if (m[a * ng + b] !== m[b * ng + a]) return false;
   return true;
 }

@@ -2,6 +2,7 @@ import { InvalidInputError } from '../../../core/errors.js';
 import type { TextureGrid } from '../common/grid.js';
 import type { NeighbourTallies } from '../common/neighbour-tallies.js';
 import { countsFromDense, type SparseCounts } from '../common/sparse-counts.js';
+import { PASS_BLOCK } from '../common/pass-kernels.js';
 
 /** Throws InvalidInputError unless α ≥ 0. */
 export function checkAlpha(alpha: number): void {
@@ -21,9 +22,14 @@ export function dependenceCounts(grid: TextureGrid, from: number, to: number, ta
   const data = tallies.data;
   const nj = maxNeighbours + 1;
   const m = new Float64Array(ng * nj);
+  for (let b = from; b < to; b += PASS_BLOCK) countDependences(lv, vox, data, b, Math.min(b + PASS_BLOCK, to), nj, m);
+  return countsFromDense(m, ng, nj);
+}
+
+/** Adds the voxels vox[from..to) to the dense dependence matrix m (rows of nj). */
+function countDependences(lv: Int32Array, vox: Int32Array, data: Int32Array, from: number, to: number, nj: number, m: Float64Array): void {
   for (let t = from; t < to; t++) {
     const v = vox[t];
     m[(lv[v] - 1) * nj + data[3 * v + 2]] += 1;
   }
-  return countsFromDense(m, ng, nj);
 }

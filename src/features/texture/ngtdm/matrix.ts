@@ -1,5 +1,6 @@
 import type { NeighbourTallies } from '../common/neighbour-tallies.js';
 import type { TextureGrid } from '../common/grid.js';
+import { PASS_BLOCK } from '../common/pass-kernels.js';
 
 /** A neighbourhood grey tone difference matrix: per grey level i (1-based index), n_i and s_i. */
 export interface NgtdmMatrix {
@@ -16,19 +17,23 @@ export interface NgtdmMatrix {
  * neighbourhood) and adds 1 to n_i with a zero difference when true (PyRadiomics' C code).
  */
 export function addNgtdm(grid: TextureGrid, from: number, to: number, tallies: NeighbourTallies, countIsolated: boolean, out: NgtdmMatrix): void {
-  const lv = grid.levels;
-  const vox = grid.voxels;
-  const data = tallies.data;
+  for (let b = from; b < to; b += PASS_BLOCK) {
+    addNgtdmBlock(grid.levels, grid.voxels, tallies.data, b, Math.min(b + PASS_BLOCK, to), countIsolated, out.n, out.s);
+  }
+}
+
+/** {@link addNgtdm} for the voxels vox[from..to) (block by block, see pass-kernels.ts). */
+function addNgtdmBlock(lv: Int32Array, vox: Int32Array, data: Int32Array, from: number, to: number, countIsolated: boolean, n: Float64Array, s: Float64Array): void {
   for (let t = from; t < to; t++) {
     const v = vox[t];
     const g = lv[v];
     const c = data[3 * v];
     if (c === 0) {
-      if (countIsolated) out.n[g] += 1;
+      if (countIsolated) n[g] += 1;
       continue;
     }
-    out.n[g] += 1;
-    out.s[g] += Math.abs(g - data[3 * v + 1] / c);
+    n[g] += 1;
+    s[g] += Math.abs(g - data[3 * v + 1] / c);
   }
 }
 
