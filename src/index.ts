@@ -16,6 +16,6 @@ export * from './models/glmnet/index.js';
 export * from './models/classifiers/index.js';
 export * from './evaluation/index.js';
 export * from './nomogram/index.js';
-export * as synthetic from './synthetic/index.js';
+export * from './synthetic/index.js';
 export * from './study/index.js';
 export * from './report/index.js';

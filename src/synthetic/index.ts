@@ -10,7 +10,7 @@ export { writeSyntheticCohort, generateCohort, MANIFEST_FILE, HIDDEN_PARAMETERS_
 export { writeCaseFiles, caseFilePaths, type CaseMeasurement } from './case-files.js';
 export { manifestColumns, manifestCsv, hiddenParametersJson, MANIFEST_BASE_COLUMNS, type HiddenCase } from './manifest.js';
 export { writePreviews, previewPlans, PREVIEW_FILES } from './write-previews.js';
-export { axialPreview, previewPng, largestMaskSlice, BRAIN_WINDOW, type CtWindow } from './preview.js';
+export { axialPreview, previewPng, largestMaskSlice, BRAIN_WINDOW } from './preview.js';
 export { encodePng, crc32, type RasterImage } from './png.js';
 export { Tissue, TISSUE_HU, TISSUE_NAMES, type TissueCode, type HuRange } from './tissues.js';
 export { ETIOLOGIES, LOCATION_MIX, OTHER_ETIOLOGY_WEIGHTS, type Etiology } from './etiology.js';

@@ -1,15 +1,10 @@
 import type { Mask } from '../core/mask.js';
 import type { Volume } from '../core/volume.js';
+import { WINDOW_PRESETS, type CtWindow } from '../deep/windows.js';
 import { encodePng, type RasterImage } from './png.js';
 
-/** A CT display window: level (centre) and width in HU. Brain window = 40 / 80. */
-export interface CtWindow {
-  readonly level: number;
-  readonly width: number;
-}
-
-/** The usual brain window (L 40, W 80). */
-export const BRAIN_WINDOW: CtWindow = { level: 40, width: 80 };
+/** The usual brain window (L 40, W 80), shared with the deep-feature windows. */
+export const BRAIN_WINDOW: CtWindow = WINDOW_PRESETS.brain;
 
 /** Index of the axial slice with the most mask voxels (the middle slice when the mask is empty). */
 export function largestMaskSlice(mask: Mask): number {

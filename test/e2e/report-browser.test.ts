@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 // Opens a rendered report in headless Chromium without network access and checks that every figure renders.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -35,7 +36,8 @@ test('the report opens offline in Chromium, every figure draws ink, and the PDF 
     for (const f of figures) assert.ok(f.w > 200 && f.h > 80 && f.paths > 5, `figure ${f.id} did not lay out: ${JSON.stringify(f)}`);
     // Rasterise each SVG in the page and measure its ink: a blank or broken figure has (almost) none.
     const ink = await page.$$eval('figure.chart svg', async (svgs) => Promise.all(svgs.map(async (svg) => {
-      const w = svg.viewBox.baseVal.width, h = svg.viewBox.baseVal.height;
+      const vb = (svg as SVGSVGElement).viewBox.baseVal;
+      const w = vb.width, h = vb.height;
       const img = new Image();
       img.src = 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(new XMLSerializer().serializeToString(svg));
       await img.decode();

@@ -2,7 +2,7 @@
 // for report tests that must not depend on running a whole study.
 import { Rng } from '../../src/core/rng.js';
 import { calibrationAnalysis, decisionCurve, rocAnalysis } from '../../src/evaluation/index.js';
-import type { CohortId, CohortPerformance, ModelId, StudyResults } from '../../src/study/results.js';
+import type { CohortId, CohortPerformance, CohortSummary, ModelId, ModelResult, StudyResults } from '../../src/study/results.js';
 
 function perf(y: number[], p: number[], threshold: number): CohortPerformance {
   const roc = rocAnalysis(y, p);
@@ -37,7 +37,7 @@ export function fakeResults(seed = 1): StudyResults {
   const strength: Record<ModelId, number> = { clinical: 0.8, rad: 1.6, dl: 1.3, dlr: 2.2, dlrn: 2.4 };
   const ys: Partial<Record<CohortId, number[]>> = {};
   for (const c of Object.keys(sizes) as CohortId[]) ys[c] = [...Array(sizes[c][0]).fill(0), ...Array(sizes[c][1]).fill(1)];
-  const models: StudyResults['models'] = {};
+  const models: Partial<Record<ModelId, ModelResult>> = {};
   for (const m of Object.keys(strength) as ModelId[]) {
     const cohorts: Partial<Record<CohortId, CohortPerformance>> = {};
     for (const c of Object.keys(sizes) as CohortId[]) {
@@ -57,7 +57,7 @@ export function fakeResults(seed = 1): StudyResults {
   };
   lasso.cvlo = lasso.cvm.map((v) => v - 0.05);
   lasso.cvup = lasso.cvm.map((v) => v + 0.05);
-  const cohortsSummary: StudyResults['cohorts'] = {};
+  const cohortsSummary: Partial<Record<CohortId, CohortSummary>> = {};
   for (const c of Object.keys(sizes) as CohortId[]) cohortsSummary[c] = { n: sizes[c][0] + sizes[c][1], n_positive: sizes[c][1], n_negative: sizes[c][0], definition: c === 'external_test' ? 'centre = 2' : 'centre = 1', ids: ys[c]!.map((_, i) => `${c}-${i}`) };
   return {
     format: 'dlrn-results', format_version: 1, dlrn_version: '0.1.0',
