@@ -7,3 +7,4 @@ export * from './rng.js';
 export * from './atomic.js';
 export * from './module-url.js';
 export * from './worker-pool.js';
+export * from './read-file.js';

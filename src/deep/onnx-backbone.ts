@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import * as ort from 'onnxruntime-node';
-import { FileNotFoundError, InvalidInputError } from '../core/errors.js';
+import { InvalidInputError } from '../core/errors.js';
 import { IMAGENET_MEAN, IMAGENET_STD, type Backbone, type BackboneSpec } from './backbone.js';
 import { DEFAULT_BACKBONE } from './default-model.js';
 import { addFeatureOutput, decodeOnnxModel, FEATURE_OUTPUT_NAME, findFeatureTap } from './onnx-graph.js';
+import { readFileChecked } from '../core/read-file.js';
 
 /** Options of {@link loadOnnxBackbone}. Without `modelPath`, the shipped MobileNetV2 is used. */
 export interface OnnxBackboneOptions {
@@ -31,13 +31,7 @@ export interface OnnxBackboneOptions {
 export async function loadOnnxBackbone(opts: OnnxBackboneOptions = {}): Promise<Backbone> {
   const isDefault = opts.modelPath === undefined;
   const path = opts.modelPath ?? DEFAULT_BACKBONE.path;
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(path);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new FileNotFoundError(path, { expected: 'an ONNX model file' });
-    throw e;
-  }
+  const bytes = readFileChecked(path, 'an ONNX model file');
   const model = decodeOnnxModel(bytes, path);
   const tap = findFeatureTap(model, opts.featureOutput ?? (isDefault ? DEFAULT_BACKBONE.featureTensor : undefined), path);
   const withFeatures = addFeatureOutput(model, tap);

@@ -11,15 +11,15 @@
  * {@link BundleError}.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { writeFileAtomic } from '../core/atomic.js';
-import { BundleError, FileNotFoundError } from '../core/errors.js';
+import { BundleError } from '../core/errors.js';
 import type { PredictorCoding } from '../models/design/index.js';
 import type { NomogramModel } from '../nomogram/index.js';
 import type { PyradiomicsParams } from '../features/index.js';
 import { dlrnVersion } from '../features/index.js';
 import type { DeepSettings } from './deep-features.js';
 import type { SerializedStep } from './pipeline.js';
+import { readTextChecked } from '../core/read-file.js';
 
 /** Format name and version of model bundles written by this dlrn. */
 export const BUNDLE_FORMAT = 'dlrn-model-bundle';
@@ -119,12 +119,5 @@ export function parseBundle(text: string, file?: string): ModelBundle {
 
 /** Reads and verifies a bundle file. */
 export function readBundle(path: string): ModelBundle {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new FileNotFoundError(path, { expected: 'a dlrn model bundle (model.dlrn.json)' });
-    throw e;
-  }
-  return parseBundle(text, path);
+  return parseBundle(readTextChecked(path, 'a dlrn model bundle (model.dlrn.json)'), path);
 }

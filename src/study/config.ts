@@ -3,13 +3,13 @@
  * One schema ({@link STUDY_SCHEMA}) checks the document; unknown keys are errors listing the allowed keys.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { FileNotFoundError, InvalidInputError } from '../core/errors.js';
-import { defaultPyradiomicsParams, parsePyradiomicsParams, readPyradiomicsParams, type PyradiomicsParams } from '../features/index.js';
+import { InvalidInputError } from '../core/errors.js';
+import { defaultPyradiomicsParams, parsePyradiomicsParams, type PyradiomicsParams } from '../features/index.js';
 import { CLASSIFIER_IDS, STUDY_SCHEMA, type StudyConfigDoc } from './config-schema.js';
 import { validateSchema } from './schema.js';
+import { readTextChecked } from '../core/read-file.js';
 
 /** A validated study config with resolved paths. */
 export interface StudyConfig {
@@ -89,8 +89,8 @@ export function parseStudyConfig(text: string, opts: { file?: string; baseDir?: 
     radiomicsSettingsText = '# PyRadiomics defaults (original image, every feature class)\n';
   } else if (typeof rp === 'string') {
     radiomicsParamsFile = abs(baseDir, rp) as string;
-    radiomicsParams = readPyradiomicsParams(radiomicsParamsFile);
-    radiomicsSettingsText = readFileSync(radiomicsParamsFile, 'utf8');
+    radiomicsSettingsText = readTextChecked(radiomicsParamsFile, 'a PyRadiomics parameter file (YAML)');
+    radiomicsParams = parsePyradiomicsParams(radiomicsSettingsText, radiomicsParamsFile);
   } else {
     radiomicsSettingsText = JSON.stringify(rp, null, 1);
     radiomicsParams = parsePyradiomicsParams(radiomicsSettingsText, `${file ?? 'config'} (radiomics.params)`);
@@ -119,14 +119,7 @@ export function parseStudyConfig(text: string, opts: { file?: string; baseDir?: 
 
 /** Reads and parses a config file (see {@link parseStudyConfig}). */
 export function loadStudyConfig(path: string): StudyConfig {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new FileNotFoundError(path, { expected: 'a study config (YAML)' });
-    throw e;
-  }
-  return parseStudyConfig(text, { file: path });
+  return parseStudyConfig(readTextChecked(path, 'a study config (YAML)'), { file: path });
 }
 
 function deepFreeze<T>(o: T): T {

@@ -4,12 +4,11 @@
  * SHA-256 and the input settings. The features themselves are computed by src/study/case-features.ts.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { FileNotFoundError } from '../core/errors.js';
 import { DEFAULT_BACKBONE, parseWindows, type DeepFeatureOptions, type OnnxBackboneOptions, type SlicePlane } from '../deep/index.js';
 import { dlrnVersion, settingsHash } from '../features/index.js';
 import type { StudyConfigDoc } from './config-schema.js';
 import type { CachedFeatures } from './radiomics-features.js';
+import { readFileChecked } from '../core/read-file.js';
 
 /** Everything that defines the DL features (stored in the model bundle to recompute them for a new patient). */
 export interface DeepSettings {
@@ -51,12 +50,7 @@ export function deepFeatureOptions(s: DeepSettings): DeepFeatureOptions {
 /** SHA-256 (hex) of the backbone's model file. */
 export function modelFileSha256(s: DeepSettings): string {
   const path = s.modelPath ?? DEFAULT_BACKBONE.path;
-  try {
-    return createHash('sha256').update(readFileSync(path)).digest('hex');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new FileNotFoundError(path, { expected: 'an ONNX model file' });
-    throw e;
-  }
+  return createHash('sha256').update(readFileChecked(path, 'an ONNX model file')).digest('hex');
 }
 
 /** Hash of the DL settings (model bytes, input settings, dlrn version). */

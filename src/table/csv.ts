@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { FileNotFoundError, InvalidInputError } from '../core/errors.js';
+import { InvalidInputError } from '../core/errors.js';
+import { readTextChecked } from '../core/read-file.js';
 
 /** A parsed CSV table: header names and rows of raw strings (same length as the header). */
 export interface CsvTable {
@@ -62,14 +62,7 @@ export function parseCsv(text: string, file?: string, delimiter = ','): CsvTable
 
 /** Reads and parses a CSV file, with typed errors for a missing file. */
 export function readCsv(path: string, delimiter = ','): CsvTable {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new FileNotFoundError(path);
-    throw e;
-  }
-  return parseCsv(text, path, delimiter);
+  return parseCsv(readTextChecked(path, 'a CSV file'), path, delimiter);
 }
 
 /** Index of a column by name; throws an error listing the columns when it is absent. */

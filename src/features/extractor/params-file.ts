@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { FileNotFoundError, InvalidInputError } from '../../core/errors.js';
+import { InvalidInputError } from '../../core/errors.js';
 import { parsePyradiomicsSettings, PYRADIOMICS_DEFAULTS, type PyradiomicsSettings } from './pyradiomics-settings.js';
+import { readTextChecked } from '../../core/read-file.js';
 
 /**
  * PyRadiomics parameter files (YAML or JSON): `setting`, `imageType` and `featureClass` sections, as in
@@ -130,12 +130,5 @@ export function parsePyradiomicsParams(text: string, file = 'parameter file'): P
 
 /** Reads and parses a parameter file. */
 export function readPyradiomicsParams(path: string): PyradiomicsParams {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new FileNotFoundError(path);
-    throw e;
-  }
-  return parsePyradiomicsParams(text, path);
+  return parsePyradiomicsParams(readTextChecked(path, 'a PyRadiomics parameter file (YAML)'), path);
 }
