@@ -13,16 +13,28 @@ export function levelCounts(levels: Int32Array, mask: ArrayLike<number>, nLevels
     });
   }
   const counts = new Float64Array(nLevels + 1);
-  for (let i = 0; i < levels.length; i++) {
-    if (mask[i] === 0) continue;
-    const l = levels[i];
-    if (!(l >= 1 && l <= nLevels)) {
+  for (let from = 0; from < levels.length; from += 16384) {
+    const bad = countBlock(levels, mask, from, Math.min(from + 16384, levels.length), nLevels, counts);
+    if (bad >= 0) {
       throw new InvalidInputError('a voxel of the ROI has no valid grey level', {
-        expected: `levels 1..${nLevels} inside the intensity mask`, found: `level ${l} at voxel offset ${i}`,
+        expected: `levels 1..${nLevels} inside the intensity mask`, found: `level ${levels[bad]} at voxel offset ${bad}`,
         fix: 'discretise with the same (re-segmented) intensity mask that is passed to the feature function.',
       });
     }
-    counts[l]++;
   }
   return counts;
+}
+
+/**
+ * Counts the masked levels of [from, to) (a small kernel called per block: compiled early); returns the first voxel
+ * with an invalid level, or −1.
+ */
+function countBlock(levels: Int32Array, mask: ArrayLike<number>, from: number, to: number, nLevels: number, counts: Float64Array): number {
+  for (let i = from; i < to; i++) {
+    if (mask[i] === 0) continue;
+    const l = levels[i];
+    if (!(l >= 1 && l <= nLevels)) return i;
+    counts[l]++;
+  }
+  return -1;
 }

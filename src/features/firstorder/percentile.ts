@@ -41,17 +41,14 @@ export function medianSorted(sorted: ArrayLike<number>): number {
  */
 export function sortedCopy(x: Float64Array): Float64Array {
   const n = x.length;
-  let lo = Infinity, hi = -Infinity, integers = true;
-  for (let i = 0; i < n; i++) {
-    const v = x[i];
-    if (v < lo) lo = v;
-    if (v > hi) hi = v;
-    if (integers && v !== Math.floor(v)) integers = false;
-  }
+  // [min, max, 1 while all are integers] (loops as small kernels called per block: compiled early)
+  const scan = Float64Array.of(Infinity, -Infinity, 1);
+  for (let from = 0; from < n; from += BLOCK) scanBlock(x, from, Math.min(from + BLOCK, n), scan);
+  const lo = scan[0], hi = scan[1], integers = scan[2] === 1;
   const range = hi - lo + 1;
   if (!integers || n < 64 || !(range <= Math.max(4 * n, 65536))) return x.slice().sort();
   const counts = new Int32Array(range);
-  for (let i = 0; i < n; i++) counts[x[i] - lo]++;
+  for (let from = 0; from < n; from += BLOCK) countValues(x, from, Math.min(from + BLOCK, n), lo, counts);
   const out = new Float64Array(n);
   let q = 0;
   for (let r = 0; r < range; r++) {
@@ -61,4 +58,21 @@ export function sortedCopy(x: Float64Array): Float64Array {
     q += c;
   }
   return out;
+}
+
+const BLOCK = 16384;
+
+function scanBlock(x: Float64Array, from: number, to: number, scan: Float64Array): void {
+  let lo = scan[0], hi = scan[1], integers = scan[2] === 1;
+  for (let i = from; i < to; i++) {
+    const v = x[i];
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+    if (integers && v !== Math.floor(v)) integers = false;
+  }
+  scan[0] = lo; scan[1] = hi; scan[2] = integers ? 1 : 0;
+}
+
+function countValues(x: Float64Array, from: number, to: number, lo: number, counts: Int32Array): void {
+  for (let i = from; i < to; i++) counts[x[i] - lo]++;
 }

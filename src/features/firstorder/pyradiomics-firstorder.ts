@@ -51,11 +51,7 @@ export function pyradiomicsFirstOrder(roi: RoiImage, grey: DiscretisedRoi, setti
   const x = maskedValues(roi.values, roi.intensityMask);
   const n = x.length;
   const mom = centralMoments(x);
-  let energy = 0;
-  for (let i = 0; i < n; i++) {
-    const s = x[i] + c;
-    energy += s * s;
-  }
+  const energy = shiftedEnergy(x, c);
   const sorted = sortedCopy(x);
   const p10 = percentileSorted(sorted, 10);
   const p90 = percentileSorted(sorted, 90);
@@ -91,6 +87,22 @@ export function pyradiomicsFirstOrder(roi: RoiImage, grey: DiscretisedRoi, setti
     Variance: mom.m2,
     Uniformity: uniformity,
   };
+}
+
+/** Σ (x + c)² in index order, block by block (small kernels are compiled early, see masked-values.ts). */
+function shiftedEnergy(x: Float64Array, c: number): number {
+  const acc = new Float64Array(1);
+  for (let from = 0; from < x.length; from += 16384) energyBlock(x, from, Math.min(from + 16384, x.length), c, acc);
+  return acc[0];
+}
+
+function energyBlock(x: Float64Array, from: number, to: number, c: number, acc: Float64Array): void {
+  let energy = acc[0];
+  for (let i = from; i < to; i++) {
+    const s = x[i] + c;
+    energy += s * s;
+  }
+  acc[0] = energy;
 }
 
 /** numpy.spacing(1): the ε PyRadiomics adds inside log₂ of its entropies. */

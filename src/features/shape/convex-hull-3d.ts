@@ -61,7 +61,7 @@ export function convexHull3D(xyz: ArrayLike<number>, count = xyz.length / 3): Co
     findVisible(faces, xyz, fi, eye, visit, visible, horizon);
     const newFaces = addCone(faces, xyz, horizon, eye);
     retire(faces, xyz, visible, newFaces, eye);
-    for (const ni of newFaces) stack.push(ni);
+    for (let t = 0; t < newFaces.length; t++) stack.push(newFaces[t]);
   }
   return hullOf(faces);
 }
@@ -101,7 +101,8 @@ function above(f: Face, xyz: ArrayLike<number>, p: number): number {
 function assignInitialOutside(faces: Face[], xyz: ArrayLike<number>, count: number, initialFaces: number[], initial: Set<number>): void {
   for (let p = 0; p < count; p++) {
     if (initial.has(p)) continue;
-    for (const fi of initialFaces) {
+    for (let t = 0; t < initialFaces.length; t++) {
+      const fi = initialFaces[t];
       if (above(faces[fi], xyz, p) > 0) { faces[fi].outside.push(p); break; }
     }
   }
@@ -165,7 +166,8 @@ function addCone(faces: Face[], xyz: ArrayLike<number>, horizon: number[], eye: 
     else h.n2 = ni;
     faces[ni].n0 = hi;
   }
-  for (const ni of newFaces) {
+  for (let t = 0; t < newFaces.length; t++) {
+    const ni = newFaces[t];
     const nf = faces[ni];
     const next = startOf.get(nf.b);
     if (next === undefined) throw new Error('convex hull: broken horizon');
@@ -177,12 +179,15 @@ function addCone(faces: Face[], xyz: ArrayLike<number>, horizon: number[], eye: 
 
 /** Retires the visible faces and hands their outside points (but the eye) to the first new face they lie above. */
 function retire(faces: Face[], xyz: ArrayLike<number>, visible: number[], newFaces: number[], eye: number): void {
-  for (const gi of visible) {
-    const g = faces[gi];
+  for (let v = 0; v < visible.length; v++) {
+    const g = faces[visible[v]];
     g.alive = false;
-    for (const p of g.outside) {
+    const pts = g.outside;
+    for (let t = 0; t < pts.length; t++) {
+      const p = pts[t];
       if (p === eye) continue;
-      for (const ni of newFaces) {
+      for (let u = 0; u < newFaces.length; u++) {
+        const ni = newFaces[u];
         if (above(faces[ni], xyz, p) > 0) { faces[ni].outside.push(p); break; }
       }
     }

@@ -23,14 +23,20 @@ export function principalMoments3D(mask: ArrayLike<number>, size: Vec3, spacing:
   return { eigenvalues: ev.map(cleanTiny), count: n };
 }
 
-/** [N, Σi, Σj, Σk] over the non-zero voxels (exact integers). */
+/** [N, Σi, Σj, Σk] over the non-zero voxels (exact integers), row by row. */
 function indexSums(mask: ArrayLike<number>, nx: number, ny: number, nz: number): Float64Array {
-  let n = 0, sx = 0, sy = 0, sz = 0;
-  for (let k = 0, p = 0; k < nz; k++) for (let j = 0; j < ny; j++) for (let i = 0; i < nx; i++, p++) {
-    if (mask[p] === 0) continue;
-    n++; sx += i; sy += j; sz += k;
+  const sums = new Float64Array(4);
+  for (let k = 0, p = 0; k < nz; k++) for (let j = 0; j < ny; j++, p += nx) indexRow(mask, p, nx, j, k, sums);
+  return sums;
+}
+
+function indexRow(mask: ArrayLike<number>, p: number, nx: number, j: number, k: number, sums: Float64Array): void {
+  let n = 0, si = 0;
+  for (let i = 0; i < nx; i++) {
+    if (mask[p + i] === 0) continue;
+    n++; si += i;
   }
-  return Float64Array.of(n, sx, sy, sz);
+  sums[0] += n; sums[1] += si; sums[2] += j * n; sums[3] += k * n;
 }
 
 /** [Σdx², Σdy², Σdz², Σdx·dy, Σdx·dz, Σdy·dz] of the physical offsets from the mean index (mx, my, mz). */

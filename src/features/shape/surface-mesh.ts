@@ -90,23 +90,30 @@ export function surfaceMesh(mask: ArrayLike<number>, size: Vec3, spacing: Vec3):
   return { area: sums[0], volume: sums[1] / 6, vertices2: meshVertices(pm, px, py, pz), triangleCount: sums[2], boxOrigin: [x0 - 1, y0 - 1, z0 - 1] };
 }
 
-/** Bounding box [x0, y0, z0, x1, y1, z1] of the non-zero voxels (x1 = −1 when there are none). */
+/**
+ * Bounding box [x0, y0, z0, x1, y1, z1] of the non-zero voxels (x1 = −1 when there are none). This and the other
+ * passes below work row by row in small functions, which V8 compiles early and once.
+ */
 function nonZeroBox(mask: ArrayLike<number>, nx: number, ny: number, nz: number): Int32Array {
-  let x0 = nx, y0 = ny, z0 = nz, x1 = -1, y1 = -1, z1 = -1;
-  for (let k = 0, p = 0; k < nz; k++) {
-    for (let j = 0; j < ny; j++) {
-      for (let i = 0; i < nx; i++, p++) {
-        if (mask[p] === 0) continue;
-        if (i < x0) x0 = i;
-        if (i > x1) x1 = i;
-        if (j < y0) y0 = j;
-        if (j > y1) y1 = j;
-        if (k < z0) z0 = k;
-        if (k > z1) z1 = k;
-      }
-    }
+  const box = Int32Array.of(nx, ny, nz, -1, -1, -1);
+  for (let k = 0, p = 0; k < nz; k++) for (let j = 0; j < ny; j++, p += nx) rowIntoBox(mask, p, nx, j, k, box);
+  return box;
+}
+
+function rowIntoBox(mask: ArrayLike<number>, p: number, nx: number, j: number, k: number, box: Int32Array): void {
+  let lo = -1, hi = -1;
+  for (let i = 0; i < nx; i++) {
+    if (mask[p + i] === 0) continue;
+    if (lo < 0) lo = i;
+    hi = i;
   }
-  return Int32Array.of(x0, y0, z0, x1, y1, z1);
+  if (lo < 0) return;
+  if (lo < box[0]) box[0] = lo;
+  if (hi > box[3]) box[3] = hi;
+  if (j < box[1]) box[1] = j;
+  if (j > box[4]) box[4] = j;
+  if (k < box[2]) box[2] = k;
+  if (k > box[5]) box[5] = k;
 }
 
 /** The box as 0/1 bytes with one background layer around it (px × py × pz). */
@@ -115,13 +122,13 @@ function paddedBox(mask: ArrayLike<number>, size: Vec3, box: Int32Array, px: num
   const [x0, y0, z0, x1, y1, z1] = box;
   const pm = new Uint8Array(px * py * pz);
   for (let k = z0; k <= z1; k++) {
-    for (let j = y0; j <= y1; j++) {
-      const src = x0 + nx * (j + ny * k);
-      const dst = 1 + px * (j - y0 + 1 + py * (k - z0 + 1));
-      for (let i = 0; i <= x1 - x0; i++) pm[dst + i] = mask[src + i] !== 0 ? 1 : 0;
-    }
+    for (let j = y0; j <= y1; j++) copyRowAsBits(mask, x0 + nx * (j + ny * k), pm, 1 + px * (j - y0 + 1 + py * (k - z0 + 1)), x1 - x0 + 1);
   }
   return pm;
+}
+
+function copyRowAsBits(mask: ArrayLike<number>, src: number, pm: Uint8Array, dst: number, len: number): void {
+  for (let i = 0; i < len; i++) pm[dst + i] = mask[src + i] !== 0 ? 1 : 0;
 }
 
 /**
@@ -132,64 +139,65 @@ function cubeSums(
   pm: Uint8Array, px: number, py: number, pz: number, sx: number, sy: number, sz: number,
   caseArea: Float64Array, caseDet: Float64Array, caseNormal: Float64Array, caseTriangles: Int32Array,
 ): Float64Array {
+  const sums = new Float64Array(3);
+  for (let d = 0; d < pz - 1; d++) {
+    for (let b = 0; b < py - 1; b++) cubeRow(pm, px, py, px * (b + py * d), sx, b * sy, d * sz, caseArea, caseDet, caseNormal, caseTriangles, sums);
+  }
+  return sums;
+}
+
+/** The cubes of one row (first corner at padded index p, physical origin (a·sx, oy, oz)), added to `sums`. */
+function cubeRow(
+  pm: Uint8Array, px: number, py: number, p: number, sx: number, oy: number, oz: number,
+  caseArea: Float64Array, caseDet: Float64Array, caseNormal: Float64Array, caseTriangles: Int32Array, sums: Float64Array,
+): void {
   const sxy = px * py;
-  let area = 0, vol = 0, tris = 0;
+  let area = sums[0], vol = sums[1], tris = sums[2];
   // corner offsets in the padded array
   const o1 = 1, o2 = 1 + px, o3 = px, o4 = sxy, o5 = sxy + 1, o6 = sxy + px + 1, o7 = sxy + px;
-  for (let d = 0; d < pz - 1; d++) {
-    // physical origin of the cube in the padded-box frame
-    const oz = d * sz;
-    for (let b = 0; b < py - 1; b++) {
-      const oy = b * sy;
-      let p = px * (b + py * d);
-      for (let a = 0; a < px - 1; a++, p++) {
-        const c = pm[p] | (pm[p + o1] << 1) | (pm[p + o2] << 2) | (pm[p + o3] << 3)
-          | (pm[p + o4] << 4) | (pm[p + o5] << 5) | (pm[p + o6] << 6) | (pm[p + o7] << 7);
-        if (c === 0 || c === 255) continue;
-        const ox = a * sx;
-        area += caseArea[c];
-        vol += caseDet[c] + ox * caseNormal[3 * c] + oy * caseNormal[3 * c + 1] + oz * caseNormal[3 * c + 2];
-        tris += caseTriangles[c];
-      }
-    }
+  for (let a = 0; a < px - 1; a++, p++) {
+    const c = pm[p] | (pm[p + o1] << 1) | (pm[p + o2] << 2) | (pm[p + o3] << 3)
+      | (pm[p + o4] << 4) | (pm[p + o5] << 5) | (pm[p + o6] << 6) | (pm[p + o7] << 7);
+    if (c === 0 || c === 255) continue;
+    const ox = a * sx;
+    area += caseArea[c];
+    vol += caseDet[c] + ox * caseNormal[3 * c] + oy * caseNormal[3 * c + 1] + oz * caseNormal[3 * c + 2];
+    tris += caseTriangles[c];
   }
-  return Float64Array.of(area, vol, tris);
+  sums[0] = area; sums[1] = vol; sums[2] = tris;
 }
 
 /** Midpoints of padded-box edges with differing ends, as doubled padded-box indices. */
 function meshVertices(pm: Uint8Array, px: number, py: number, pz: number): Int32Array {
-  const out = new Int32Array(3 * countCrossedEdges(pm, px, py, pz));
-  fillCrossedEdges(pm, px, py, pz, out);
+  let count = 0;
+  for (let d = 0, p = 0; d < pz; d++) for (let b = 0; b < py; b++, p += px) count += crossedEdgesInRow(pm, px, py, pz, p, b, d);
+  const out = new Int32Array(3 * count);
+  let q = 0;
+  for (let d = 0, p = 0; d < pz; d++) for (let b = 0; b < py; b++, p += px) q = appendCrossedEdges(pm, px, py, pz, p, b, d, out, q);
   return out;
 }
 
-function countCrossedEdges(pm: Uint8Array, px: number, py: number, pz: number): number {
+/** Number of edges leaving the voxels of row (b, d) (first index p) forwards along x, y, z whose ends differ. */
+function crossedEdgesInRow(pm: Uint8Array, px: number, py: number, pz: number, p: number, b: number, d: number): number {
   const sxy = px * py;
   let count = 0;
-  for (let d = 0, p = 0; d < pz; d++) {
-    for (let b = 0; b < py; b++) {
-      for (let a = 0; a < px; a++, p++) {
-        const v = pm[p];
-        if (a + 1 < px && pm[p + 1] !== v) count++;
-        if (b + 1 < py && pm[p + px] !== v) count++;
-        if (d + 1 < pz && pm[p + sxy] !== v) count++;
-      }
-    }
+  for (let a = 0; a < px; a++, p++) {
+    const v = pm[p];
+    if (a + 1 < px && pm[p + 1] !== v) count++;
+    if (b + 1 < py && pm[p + px] !== v) count++;
+    if (d + 1 < pz && pm[p + sxy] !== v) count++;
   }
   return count;
 }
 
-function fillCrossedEdges(pm: Uint8Array, px: number, py: number, pz: number, out: Int32Array): void {
+/** Appends those edges' midpoints (doubled indices) at out[q..]; returns the new q. */
+function appendCrossedEdges(pm: Uint8Array, px: number, py: number, pz: number, p: number, b: number, d: number, out: Int32Array, q: number): number {
   const sxy = px * py;
-  let q = 0;
-  for (let d = 0, p = 0; d < pz; d++) {
-    for (let b = 0; b < py; b++) {
-      for (let a = 0; a < px; a++, p++) {
-        const v = pm[p];
-        if (a + 1 < px && pm[p + 1] !== v) { out[q++] = 2 * a + 1; out[q++] = 2 * b; out[q++] = 2 * d; }
-        if (b + 1 < py && pm[p + px] !== v) { out[q++] = 2 * a; out[q++] = 2 * b + 1; out[q++] = 2 * d; }
-        if (d + 1 < pz && pm[p + sxy] !== v) { out[q++] = 2 * a; out[q++] = 2 * b; out[q++] = 2 * d + 1; }
-      }
-    }
+  for (let a = 0; a < px; a++, p++) {
+    const v = pm[p];
+    if (a + 1 < px && pm[p + 1] !== v) { out[q++] = 2 * a + 1; out[q++] = 2 * b; out[q++] = 2 * d; }
+    if (b + 1 < py && pm[p + px] !== v) { out[q++] = 2 * a; out[q++] = 2 * b + 1; out[q++] = 2 * d; }
+    if (d + 1 < pz && pm[p + sxy] !== v) { out[q++] = 2 * a; out[q++] = 2 * b; out[q++] = 2 * d + 1; }
   }
+  return q;
 }
