@@ -1,6 +1,7 @@
 import { InvalidInputError, MaskError } from '../core/errors.js';
 import type { Vec3 } from '../core/vec.js';
 import type { DiscretisedRoi, RoiImage } from '../features/types.js';
+import { KERNEL_BLOCK } from '../core/kernel-block.js';
 
 /**
  * Grey-level discretisation (IBSI 1 §2.7, "Intensity discretisation"; PyRadiomics `imageoperations.getBinEdges`).
@@ -51,13 +52,10 @@ export interface Discretisation {
   readonly edges: Float64Array;
 }
 
-/** Voxels per call of the block kernels of this module (small functions called often are compiled early and once). */
-const BLOCK = 16384;
-
 /** Minimum and maximum of `values` over the voxels where `mask` is set (throws a MaskError when there are none). */
 export function maskedRange(values: ArrayLike<number>, mask: ArrayLike<number>): { min: number; max: number; count: number } {
   const acc = Float64Array.of(Infinity, -Infinity, 0, 0); // min, max, count, NaN count
-  for (let from = 0; from < values.length; from += BLOCK) rangeBlock(values, mask, from, Math.min(from + BLOCK, values.length), acc);
+  for (let from = 0; from < values.length; from += KERNEL_BLOCK) rangeBlock(values, mask, from, Math.min(from + KERNEL_BLOCK, values.length), acc);
   const min = acc[0], max = acc[1], count = acc[2], bad = acc[3];
   if (count === 0) {
     throw new MaskError('cannot discretise an empty region of interest', {
@@ -185,8 +183,8 @@ export function discretise(values: ArrayLike<number>, mask: ArrayLike<number>, s
     const e0 = edges[0];
     const step = edges.length > 1 ? edges[1] - edges[0] : 1;
     let top = 0;
-    for (let from = 0; from < values.length; from += BLOCK) {
-      const t = digitizeBlock(values, mask, edges, e0, step, levels, from, Math.min(from + BLOCK, values.length));
+    for (let from = 0; from < values.length; from += KERNEL_BLOCK) {
+      const t = digitizeBlock(values, mask, edges, e0, step, levels, from, Math.min(from + KERNEL_BLOCK, values.length));
       if (t > top) top = t;
     }
     return { levels, nLevels: top, edges };

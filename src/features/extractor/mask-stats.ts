@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Vec3 } from '../../core/vec.js';
+import { KERNEL_BLOCK } from '../../core/kernel-block.js';
 
 /**
  * Statistics of an image/mask pair used by the diagnostics of both modes.
@@ -26,9 +27,6 @@ export function uint32VoxelHash(data: ArrayLike<number>): string {
   return h.digest('hex');
 }
 
-/** Voxels per call of the block kernels of this module (see {@link volumeStats}). */
-const BLOCK = 16384;
-
 /**
  * Mean, minimum and maximum of all voxels (Float64 accumulation, in voxel order). The loop runs block by block in a
  * small function: V8 compiles it after a few blocks, once (a long loop in a function called once is compiled while
@@ -36,7 +34,7 @@ const BLOCK = 16384;
  */
 export function volumeStats(data: ArrayLike<number>): { mean: number; min: number; max: number } {
   const acc = Float64Array.of(0, Infinity, -Infinity);
-  for (let from = 0; from < data.length; from += BLOCK) statsBlock(data, from, Math.min(from + BLOCK, data.length), acc);
+  for (let from = 0; from < data.length; from += KERNEL_BLOCK) statsBlock(data, from, Math.min(from + KERNEL_BLOCK, data.length), acc);
   return { mean: acc[0] / data.length, min: acc[1], max: acc[2] };
 }
 

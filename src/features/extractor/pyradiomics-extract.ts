@@ -18,6 +18,7 @@ import { diagnosticsName, nanDiagnostics, ORIGINAL_IMAGE, pyradiomicsFeatureName
 import type { PyradiomicsClass, PyradiomicsParams } from './params-file.js';
 import { pythonRepr, type PyradiomicsSettings } from './pyradiomics-settings.js';
 import { versionDiagnostics, settingsHash } from './provenance.js';
+import { KERNEL_BLOCK } from '../../core/kernel-block.js';
 
 /** The result of extracting one case. */
 export interface ExtractionResult {
@@ -227,10 +228,10 @@ export function preparePyradiomics(input: CaseVolumes, params: PyradiomicsParams
   return { diagnostics: diag, roi, settings, params };
 }
 
-/** Number of NaN values at voxels in either mask (block by block: see `volumeStats`). */
+/** Number of NaN values at voxels in either mask (block by block: see `KERNEL_BLOCK`). */
 function nanCountInMasks(values: Float64Array, a: Uint8Array, b: Uint8Array): number {
   let nan = 0;
-  for (let from = 0; from < values.length; from += 16384) nan += nanCountBlock(values, a, b, from, Math.min(from + 16384, values.length));
+  for (let from = 0; from < values.length; from += KERNEL_BLOCK) nan += nanCountBlock(values, a, b, from, Math.min(from + KERNEL_BLOCK, values.length));
   return nan;
 }
 

@@ -1,4 +1,5 @@
 import { InvalidInputError } from '../../core/errors.js';
+import { KERNEL_BLOCK } from '../../core/kernel-block.js';
 
 /**
  * Voxel count per grey level (index 0 unused) of the levels at the voxels where `mask` is set.
@@ -13,8 +14,8 @@ export function levelCounts(levels: Int32Array, mask: ArrayLike<number>, nLevels
     });
   }
   const counts = new Float64Array(nLevels + 1);
-  for (let from = 0; from < levels.length; from += 16384) {
-    const bad = countBlock(levels, mask, from, Math.min(from + 16384, levels.length), nLevels, counts);
+  for (let from = 0; from < levels.length; from += KERNEL_BLOCK) {
+    const bad = countBlock(levels, mask, from, Math.min(from + KERNEL_BLOCK, levels.length), nLevels, counts);
     if (bad >= 0) {
       throw new InvalidInputError('a voxel of the ROI has no valid grey level', {
         expected: `levels 1..${nLevels} inside the intensity mask`, found: `level ${levels[bad]} at voxel offset ${bad}`,

@@ -1,4 +1,5 @@
 import { InvalidInputError, MaskError } from '../../core/errors.js';
+import { KERNEL_BLOCK } from '../../core/kernel-block.js';
 
 /**
  * The values of `values` at the voxels where `mask` is non-zero, in memory order, as a new Float64Array.
@@ -14,7 +15,7 @@ export function maskedValues(values: ArrayLike<number>, mask: ArrayLike<number>,
     });
   }
   let n = 0;
-  for (let from = 0; from < mask.length; from += BLOCK) n += countSet(mask, from, Math.min(from + BLOCK, mask.length));
+  for (let from = 0; from < mask.length; from += KERNEL_BLOCK) n += countSet(mask, from, Math.min(from + KERNEL_BLOCK, mask.length));
   if (n === 0) {
     throw new MaskError('the region of interest is empty', {
       expected: 'at least one voxel in the (intensity) mask', found: '0 voxels',
@@ -23,8 +24,8 @@ export function maskedValues(values: ArrayLike<number>, mask: ArrayLike<number>,
   }
   const out = new Float64Array(n);
   let q = 0;
-  for (let from = 0; from < mask.length; from += BLOCK) {
-    q = gatherFinite(values, mask, from, Math.min(from + BLOCK, mask.length), out, q);
+  for (let from = 0; from < mask.length; from += KERNEL_BLOCK) {
+    q = gatherFinite(values, mask, from, Math.min(from + KERNEL_BLOCK, mask.length), out, q);
     if (q < 0) {
       const i = firstNonFinite(values, mask);
       throw new InvalidInputError(`the region of interest contains a non-finite ${what}`, {
@@ -35,12 +36,6 @@ export function maskedValues(values: ArrayLike<number>, mask: ArrayLike<number>,
   }
   return out;
 }
-
-/**
- * Elements per call of the block kernels of this module: each loop runs in a small function called per block, which
- * V8 compiles early and once (a long loop in a function called once runs interpreted until compiled mid-loop).
- */
-const BLOCK = 16384;
 
 function countSet(mask: ArrayLike<number>, from: number, to: number): number {
   let n = 0;
@@ -79,10 +74,10 @@ export interface CentralMoments {
 export function centralMoments(x: ArrayLike<number>): CentralMoments {
   const n = x.length;
   const sum = new Float64Array(1);
-  for (let from = 0; from < n; from += BLOCK) sumBlock(x, from, Math.min(from + BLOCK, n), sum);
+  for (let from = 0; from < n; from += KERNEL_BLOCK) sumBlock(x, from, Math.min(from + KERNEL_BLOCK, n), sum);
   const mean = sum[0] / n;
   const acc = new Float64Array(4); // m2, m3, m4, mad (sums)
-  for (let from = 0; from < n; from += BLOCK) momentBlock(x, from, Math.min(from + BLOCK, n), mean, acc);
+  for (let from = 0; from < n; from += KERNEL_BLOCK) momentBlock(x, from, Math.min(from + KERNEL_BLOCK, n), mean, acc);
   return { n, mean, m2: acc[0] / n, m3: acc[1] / n, m4: acc[2] / n, meanAbsDev: acc[3] / n };
 }
 

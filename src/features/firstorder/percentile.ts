@@ -6,6 +6,8 @@
  * P_q = x_l + t·(x_{l+1} − x_l) (evaluated as x_{l+1} − (1 − t)·(x_{l+1} − x_l) when t ≥ 0.5, as numpy does,
  * so the result is exact at the sample points).
  */
+import { KERNEL_BLOCK } from '../../core/kernel-block.js';
+
 
 /** Linear interpolation as numpy's `_lerp` (exact at t = 0 and t = 1). */
 function lerp(a: number, b: number, t: number): number {
@@ -43,12 +45,12 @@ export function sortedCopy(x: Float64Array): Float64Array {
   const n = x.length;
   // [min, max, 1 while all are integers] (loops as small kernels called per block: compiled early)
   const scan = Float64Array.of(Infinity, -Infinity, 1);
-  for (let from = 0; from < n; from += BLOCK) scanBlock(x, from, Math.min(from + BLOCK, n), scan);
+  for (let from = 0; from < n; from += KERNEL_BLOCK) scanBlock(x, from, Math.min(from + KERNEL_BLOCK, n), scan);
   const lo = scan[0], hi = scan[1], integers = scan[2] === 1;
   const range = hi - lo + 1;
   if (!integers || n < 64 || !(range <= Math.max(4 * n, 65536))) return x.slice().sort();
   const counts = new Int32Array(range);
-  for (let from = 0; from < n; from += BLOCK) countValues(x, from, Math.min(from + BLOCK, n), lo, counts);
+  for (let from = 0; from < n; from += KERNEL_BLOCK) countValues(x, from, Math.min(from + KERNEL_BLOCK, n), lo, counts);
   const out = new Float64Array(n);
   let q = 0;
   for (let r = 0; r < range; r++) {
@@ -59,8 +61,6 @@ export function sortedCopy(x: Float64Array): Float64Array {
   }
   return out;
 }
-
-const BLOCK = 16384;
 
 function scanBlock(x: Float64Array, from: number, to: number, scan: Float64Array): void {
   let lo = scan[0], hi = scan[1], integers = scan[2] === 1;

@@ -3,6 +3,7 @@ import type { DiscretisedRoi, FeatureValues, RoiImage } from '../types.js';
 import { levelCounts } from './level-histogram.js';
 import { centralMoments, maskedValues, robustMeanAbsDev } from './masked-values.js';
 import { medianSorted, percentileSorted, sortedCopy } from './percentile.js';
+import { KERNEL_BLOCK } from '../../core/kernel-block.js';
 
 /** Settings of the PyRadiomics first-order class (names as in PyRadiomics parameter files). */
 export interface PyRadiomicsFirstOrderSettings {
@@ -89,10 +90,10 @@ export function pyradiomicsFirstOrder(roi: RoiImage, grey: DiscretisedRoi, setti
   };
 }
 
-/** Σ (x + c)² in index order, block by block (small kernels are compiled early, see masked-values.ts). */
+/** Σ (x + c)² in index order, block by block (see `KERNEL_BLOCK`). */
 function shiftedEnergy(x: Float64Array, c: number): number {
   const acc = new Float64Array(1);
-  for (let from = 0; from < x.length; from += 16384) energyBlock(x, from, Math.min(from + 16384, x.length), c, acc);
+  for (let from = 0; from < x.length; from += KERNEL_BLOCK) energyBlock(x, from, Math.min(from + KERNEL_BLOCK, x.length), c, acc);
   return acc[0];
 }
 

@@ -75,15 +75,23 @@ function gatherPoints(v: Int32Array, idx: Int32Array): Int32Array {
 function maxPairDistance2(v: Int32Array, cand: Int32Array, hx: number, hy: number, hz: number): number {
   let max = 0;
   for (let a = 0; a < cand.length; a++) {
-    const i = 3 * cand[a];
-    for (let b = a + 1; b < cand.length; b++) {
-      const j = 3 * cand[b];
-      const dx = (v[i] - v[j]) * hx;
-      const dy = (v[i + 1] - v[j + 1]) * hy;
-      const dz = (v[i + 2] - v[j + 2]) * hz;
-      const d = dx * dx + dy * dy + dz * dz;
-      if (d > max) max = d;
-    }
+    const d = farthestAfter(v, cand, a, hx, hy, hz);
+    if (d > max) max = d;
+  }
+  return max;
+}
+
+/** Largest squared distance from point cand[a] to the points cand[a + 1..] (a small function called per point). */
+function farthestAfter(v: Int32Array, cand: Int32Array, a: number, hx: number, hy: number, hz: number): number {
+  let max = 0;
+  const i = 3 * cand[a];
+  for (let b = a + 1; b < cand.length; b++) {
+    const j = 3 * cand[b];
+    const dx = (v[i] - v[j]) * hx;
+    const dy = (v[i + 1] - v[j + 1]) * hy;
+    const dz = (v[i + 2] - v[j + 2]) * hz;
+    const d = dx * dx + dy * dy + dz * dz;
+    if (d > max) max = d;
   }
   return max;
 }
@@ -255,15 +263,23 @@ function planeMaxDistance2(lo: Int32Array, hi: Int32Array, base: number, W: numb
   let best = 0;
   const hn = Math.max(1, k - 1);
   for (let a = 0; a < hn; a++) {
-    for (let b = a + 1; b < hn; b++) {
-      const du = (ps[hull[a]] - ps[hull[b]]) * hu, dw = (pw[hull[a]] - pw[hull[b]]) * hw;
-      const d = du * du + dw * dw;
-      if (d > best) best = d;
-    }
+    const d = farthestHullVertex(ps, pw, hull, a, hn, hu, hw);
+    if (d > best) best = d;
   }
   if (m === 2) {
     const du = (ps[0] - ps[1]) * hu, dw = (pw[0] - pw[1]) * hw;
     best = Math.max(best, du * du + dw * dw);
+  }
+  return best;
+}
+
+/** Largest squared distance from hull vertex a to hull vertices a + 1..hn − 1 of one plane. */
+function farthestHullVertex(ps: Float64Array, pw: Float64Array, hull: Int32Array, a: number, hn: number, hu: number, hw: number): number {
+  let best = 0;
+  for (let b = a + 1; b < hn; b++) {
+    const du = (ps[hull[a]] - ps[hull[b]]) * hu, dw = (pw[hull[a]] - pw[hull[b]]) * hw;
+    const d = du * du + dw * dw;
+    if (d > best) best = d;
   }
   return best;
 }

@@ -48,29 +48,35 @@ function householderStep(m: Float64Array, n: number, k: number, v: Float64Array,
   for (let i = k + 1; i < n; i++) vv += v[i] * v[i];
   if (vv === 0) return x0;
   const beta = 2 / vv;
-  // p = β A22 v (A22 = trailing block, symmetric)
-  for (let i = k + 1; i < n; i++) {
-    let s = 0;
-    for (let j = k + 1; j < n; j++) s += m[i * n + j] * v[j];
-    p[i] = beta * s;
-  }
+  // p = β A22 v (A22 = trailing block, symmetric); the row loops are small functions, compiled after a few rows
+  for (let i = k + 1; i < n; i++) p[i] = beta * rowDot(m, i * n, k + 1, n, v);
   // w = p − (β pᵀv / 2) v
   let pv = 0;
   for (let i = k + 1; i < n; i++) pv += p[i] * v[i];
   const c = (beta * pv) / 2;
   for (let i = k + 1; i < n; i++) p[i] -= c * v[i];
   // A22 −= v wᵀ + w vᵀ (symmetric: compute the lower triangle, mirror it)
-  for (let i = k + 1; i < n; i++) {
-    const vi = v[i];
-    const wi = p[i];
-    const row = i * n;
-    for (let j = k + 1; j <= i; j++) {
-      const val = m[row + j] - (vi * p[j] + wi * v[j]);
-      m[row + j] = val;
-      m[j * n + i] = val;
-    }
-  }
+  for (let i = k + 1; i < n; i++) rankTwoRow(m, n, i, k + 1, v, p);
   return r;
+}
+
+/** Σ_{j=from}^{n−1} m[row + j]·v[j]. */
+function rowDot(m: Float64Array, row: number, from: number, n: number, v: Float64Array): number {
+  let s = 0;
+  for (let j = from; j < n; j++) s += m[row + j] * v[j];
+  return s;
+}
+
+/** Row i of A22 −= v wᵀ + w vᵀ for columns from..i (w in `p`), mirrored into column i. */
+function rankTwoRow(m: Float64Array, n: number, i: number, from: number, v: Float64Array, p: Float64Array): void {
+  const vi = v[i];
+  const wi = p[i];
+  const row = i * n;
+  for (let j = from; j <= i; j++) {
+    const val = m[row + j] - (vi * p[j] + wi * v[j]);
+    m[row + j] = val;
+    m[j * n + i] = val;
+  }
 }
 
 /** Number of eigenvalues of a symmetric tridiagonal matrix that are smaller than x (Sturm count via LDLᵀ inertia). */

@@ -1,3 +1,5 @@
+import { KERNEL_BLOCK } from '../../../core/kernel-block.js';
+
 /**
  * The pass over the ROI voxels behind the texture matrices, for one direction: a small function over typed arrays,
  * called per block of {@link PASS_BLOCK} voxels. Called that often, V8 compiles it early and once, as a whole
@@ -6,8 +8,8 @@
  * so each voxel and neighbour is read once per direction.
  */
 
-/** Voxels per call of {@link directionPass}. */
-export const PASS_BLOCK = 4096;
+/** Voxels per call of {@link directionPass} and the other per-voxel kernels of the texture code. */
+export const PASS_BLOCK = KERNEL_BLOCK;
 
 /**
  * One pass over the ROI voxels `voxels[from..to)` (`levels`: 0 outside the ROI and in the padding; `voxels`: ROI
