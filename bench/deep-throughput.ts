@@ -2,7 +2,8 @@
 // ../shared/data/sts-ct-cohort (CC BY 3.0): cases per second on one core (ONNX Runtime with 1 thread),
 // model loading and file reading excluded (both reported separately).
 // Run: node --import tsx bench/deep-throughput.ts   (or on dist/ after `npm run build`)
-import { readdirSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { readImage, readMask } from '../src/io/index.js';
 import { extractDeepFeaturesBatch, loadOnnxBackbone } from '../src/deep/index.js';
@@ -40,3 +41,17 @@ const lines = [
   `2.5D (7 slices, mean): ${r25.toFixed(1)} cases/s per core`,
 ];
 console.log(lines.join('\n'));
+const md = [
+  '# Deep-feature throughput (`bench/deep-throughput.ts`)',
+  '',
+  `Machine: 2 cores, Node ${process.version}; load average at the end ${loadavg().map((x) => x.toFixed(2)).join(', ')}.`,
+  'Command: `node --import tsx bench/deep-throughput.ts`. Input construction (largest slice, crop, windows,',
+  'resize, normalisation) and inference are both timed; batches of 8 images per ONNX Runtime call.',
+  'No Python/PyTorch reference pipeline is installed on this machine (no PyPI access), so there is no side-by-side figure.',
+  '',
+  ...lines.map((l) => `- ${l}`),
+  '',
+  `Target (issue 5): ≥ 50 cases/s per core for 2D features: ${r2d >= 50 ? 'met' : 'NOT met'}.`,
+  '',
+];
+writeFileSync(join(import.meta.dirname, 'results', 'deep.md'), md.join('\n'));

@@ -3,7 +3,7 @@ import { assertSameGeometry } from '../core/geometry.js';
 import type { Mask } from '../core/mask.js';
 import type { Volume } from '../core/volume.js';
 import type { BackboneSpec } from './backbone.js';
-import { applyWindow, DEFAULT_WINDOWS, type CtWindow } from './windows.js';
+import { DEFAULT_WINDOWS, type CtWindow } from './windows.js';
 
 /** Anatomical plane of the 2D input. */
 export type SlicePlane = 'axial' | 'coronal' | 'sagittal';
@@ -68,16 +68,8 @@ export function buildSliceInput(image: Volume, mask: Mask, spec: BackboneSpec, o
   const size = image.size;
   const stride = [1, size[0], size[0] * size[1]];
   const nSlices = size[axis];
-  const areas = new Float64Array(nSlices);
   const md = mask.data;
-  for (let k = 0; k < size[2]; k++) {
-    for (let j = 0; j < size[1]; j++) {
-      let p = size[0] * (j + size[1] * k);
-      for (let i = 0; i < size[0]; i++, p++) {
-        if (md[p] !== 0) areas[axis === 0 ? i : axis === 1 ? j : k]++;
-      }
-    }
-  }
+  const areas = sliceAreas(md, size, axis);
   let largest = -1;
   let largestArea = 0;
   for (let s = 0; s < nSlices; s++) if (areas[s] > largestArea) { largestArea = areas[s]; largest = s; }
@@ -114,37 +106,98 @@ export function buildSliceInput(image: Volume, mask: Mask, spec: BackboneSpec, o
   const tensor = new Float32Array(slices.length * 3 * h * w);
   const plane = new Float64Array(h * w);
   const data = image.data;
-  const nu = size[ua];
-  const nv = size[va];
-  slices.forEach((s, b) => {
-    // Bilinear samples of HU on the crop grid.
-    for (let r = 0; r < h; r++) {
-      const vIdx = clamp(centreV + ((r + 0.5) / h - 0.5) * sideMm / sv, 0, nv - 1);
-      const v0 = Math.floor(vIdx);
-      const v1 = Math.min(v0 + 1, nv - 1);
-      const fv = vIdx - v0;
-      for (let c = 0; c < w; c++) {
-        const uIdx = clamp(centreU + ((c + 0.5) / w - 0.5) * sideMm / su, 0, nu - 1);
-        const u0 = Math.floor(uIdx);
-        const u1 = Math.min(u0 + 1, nu - 1);
-        const fu = uIdx - u0;
-        const base = s * stride[axis];
-        const a00 = data[base + u0 * stride[ua] + v0 * stride[va]];
-        const a10 = data[base + u1 * stride[ua] + v0 * stride[va]];
-        const a01 = data[base + u0 * stride[ua] + v1 * stride[va]];
-        const a11 = data[base + u1 * stride[ua] + v1 * stride[va]];
-        plane[r * w + c] = (1 - fv) * ((1 - fu) * a00 + fu * a10) + fv * ((1 - fu) * a01 + fu * a11);
+  // Sample positions are the same on every slice: per-column (u) and per-row (v) voxel offsets and weights.
+  const cols = samplePositions(w, centreU, sideMm / su, size[ua], stride[ua]);
+  const rows = samplePositions(h, centreV, sideMm / sv, size[va], stride[va]);
+  for (let b = 0; b < slices.length; b++) {
+    bilinearPlane(data, slices[b] * stride[axis], rows, cols, plane);
+    for (let ch = 0; ch < 3; ch++) {
+      const win = windows[ch];
+      windowAndNormalise(plane, win.level - win.width / 2, win.width, spec.mean[ch], spec.std[ch], tensor, (b * 3 + ch) * h * w);
+    }
+  }
+  return { tensor, slices, axis, largestSlice: largest, largestArea, bbox: [uMin, uMax, vMin, vMax], crop: { centreU, centreV, sideMm } };
+}
+
+/** ROI voxel count of each slice along `axis`. */
+function sliceAreas(md: Uint8Array, size: readonly number[], axis: 0 | 1 | 2): Float64Array {
+  const areas = new Float64Array(size[axis]);
+  const [nx, ny, nz] = size;
+  if (axis === 2) {
+    const n = nx * ny;
+    for (let k = 0; k < nz; k++) {
+      let count = 0;
+      for (let p = k * n, end = p + n; p < end; p++) count += md[p] !== 0 ? 1 : 0;
+      areas[k] = count;
+    }
+    return areas;
+  }
+  let p = 0;
+  for (let k = 0; k < nz; k++) {
+    for (let j = 0; j < ny; j++) {
+      if (axis === 0) {
+        for (let i = 0; i < nx; i++, p++) if (md[p] !== 0) areas[i]++;
+      } else {
+        let count = 0;
+        for (let i = 0; i < nx; i++, p++) count += md[p] !== 0 ? 1 : 0;
+        areas[j] += count;
       }
     }
-    for (let ch = 0; ch < 3; ch++) {
-      const off = (b * 3 + ch) * h * w;
-      const win = windows[ch];
-      const mean = spec.mean[ch];
-      const sd = spec.std[ch];
-      for (let p = 0; p < h * w; p++) tensor[off + p] = (applyWindow(plane[p], win) - mean) / sd;
+  }
+  return areas;
+}
+
+/** Bilinear sample positions along one in-plane axis: lower/upper voxel offsets and the upper weight. */
+interface SamplePositions {
+  readonly lo: Float64Array;
+  readonly hi: Float64Array;
+  readonly frac: Float64Array;
+}
+
+/**
+ * `n` sample centres evenly spaced over a crop of `extent` voxels centred on `centre` (clamped to the volume,
+ * i.e. the nearest edge voxel outside it), as voxel offsets (index × stride) and interpolation weights.
+ */
+function samplePositions(n: number, centre: number, extent: number, len: number, stride: number): SamplePositions {
+  const lo = new Float64Array(n);
+  const hi = new Float64Array(n);
+  const frac = new Float64Array(n);
+  for (let t = 0; t < n; t++) {
+    const x = clamp(centre + ((t + 0.5) / n - 0.5) * extent, 0, len - 1);
+    const x0 = Math.floor(x);
+    lo[t] = x0 * stride;
+    hi[t] = Math.min(x0 + 1, len - 1) * stride;
+    frac[t] = x - x0;
+  }
+  return { lo, hi, frac };
+}
+
+/** Bilinear HU samples of one slice (voxel offset `base`) on the rows × cols grid, into `out` (row-major). */
+function bilinearPlane(data: ArrayLike<number>, base: number, rows: SamplePositions, cols: SamplePositions, out: Float64Array): void {
+  const w = cols.lo.length;
+  for (let r = 0; r < rows.lo.length; r++) {
+    const r0 = base + rows.lo[r];
+    const r1 = base + rows.hi[r];
+    const fv = rows.frac[r];
+    for (let c = 0, q = r * w; c < w; c++, q++) {
+      const c0 = cols.lo[c];
+      const c1 = cols.hi[c];
+      const fu = cols.frac[c];
+      const a00 = data[r0 + c0];
+      const a10 = data[r0 + c1];
+      const a01 = data[r1 + c0];
+      const a11 = data[r1 + c1];
+      out[q] = (1 - fv) * ((1 - fu) * a00 + fu * a10) + fv * ((1 - fu) * a01 + fu * a11);
     }
-  });
-  return { tensor, slices, axis, largestSlice: largest, largestArea, bbox: [uMin, uMax, vMin, vMax], crop: { centreU, centreV, sideMm } };
+  }
+}
+
+/** One channel: window [lo, lo + width] → [0, 1] (clipped, as {@link applyWindow}), then (x − mean) / sd. */
+function windowAndNormalise(plane: Float64Array, lo: number, width: number, mean: number, sd: number, out: Float32Array, off: number): void {
+  for (let p = 0; p < plane.length; p++) {
+    const v = (plane[p] - lo) / width;
+    out[off + p] = ((v < 0 ? 0 : v > 1 ? 1 : v) - mean) / sd;
+  }
 }
 
 function clamp(x: number, lo: number, hi: number): number {
