@@ -19,7 +19,9 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SRC = join(ROOT, 'src');
-const DIST = join(ROOT, 'dist');
+// DLRN_BUNDLE_DIST: write the bundles to another folder next to dist/ (developers timing their own sources; see
+// scripts/dev/cold-extract.mjs). Relative URLs then resolve as from dist/ (package.json, assets).
+const DIST = process.env.DLRN_BUNDLE_DIST ? join(ROOT, process.env.DLRN_BUNDLE_DIST) : join(ROOT, 'dist');
 
 /** esbuild plugin: `import.meta.url` of each src module → the URL of its tsc output, relative to `outDir`. */
 function moduleUrlPlugin(outDir) {
