@@ -23,7 +23,7 @@ import type { StudyConfig } from './config.js';
 import type { StudyCohorts } from './cohorts.js';
 import { concatColumns, tableRowsFor, type FeatureTable } from './feature-table.js';
 import { Pipeline, type FittedPipeline, type LassoStep, type StepContext, type StepSpec } from './pipeline.js';
-import { COHORT_IDS, type CoefficientRow, type CohortId, type ModelId } from './results.js';
+import { COHORT_IDS, type CoefficientRow, type CohortId, type ModelId, type ModelResult } from './results.js';
 import { correlationStep, iccStep, lassoStep, mannWhitneyStep, mrmrStep, nonFiniteStep, pcaStep, scalerStep, varianceStep } from './steps.js';
 import { youdenThreshold } from './evaluate.js';
 
@@ -56,13 +56,7 @@ export interface FeatureSetFit {
 }
 
 /** A fitted model and its predictions. */
-export interface ModelFit {
-  readonly id: ModelId;
-  readonly label: string;
-  readonly classifier: string;
-  readonly inputs: readonly string[];
-  readonly coefficients?: readonly CoefficientRow[];
-  readonly threshold: number;
+export interface ModelFit extends Pick<ModelResult, 'id' | 'label' | 'classifier' | 'inputs' | 'coefficients' | 'threshold'> {
   readonly probabilities: PerCohort<Float64Array>;
   readonly alternatives: readonly { classifier: ClassifierId; probabilities: PerCohort<Float64Array> }[];
 }
