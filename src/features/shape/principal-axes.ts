@@ -5,6 +5,7 @@
  * sorted ascending; values in (−1e-10, 0) caused by rounding are set to 0, as PyRadiomics does.
  */
 import type { Vec3 } from '../../core/vec.js';
+import { paddedMask } from './padded-mask.js';
 
 /** Eigenvalues (ascending, mm²) of the voxel-centre covariance, and the number of voxels N. */
 export interface PrincipalMoments {
@@ -15,54 +16,25 @@ export interface PrincipalMoments {
 
 /** 3D principal moments of the voxels where `mask` is non-zero (grid `size`, x fastest). */
 export function principalMoments3D(mask: ArrayLike<number>, size: Vec3, spacing: Vec3): PrincipalMoments {
-  const sums = indexSums(mask, size[0], size[1], size[2]);
-  const n = sums[0];
-  if (n === 0) return { eigenvalues: [NaN, NaN, NaN], count: 0 };
-  const c = covarianceSums(mask, size, spacing, sums[1] / n, sums[2] / n, sums[3] / n);
-  const ev = symmetricEigenvalues3([c[0] / n, c[3] / n, c[4] / n, c[1] / n, c[5] / n, c[2] / n]);
-  return { eigenvalues: ev.map(cleanTiny), count: n };
-}
-
-/** [N, Σi, Σj, Σk] over the non-zero voxels (exact integers), row by row. */
-function indexSums(mask: ArrayLike<number>, nx: number, ny: number, nz: number): Float64Array {
-  const sums = new Float64Array(4);
-  for (let k = 0, p = 0; k < nz; k++) for (let j = 0; j < ny; j++, p += nx) indexRow(mask, p, nx, j, k, sums);
-  return sums;
-}
-
-function indexRow(mask: ArrayLike<number>, p: number, nx: number, j: number, k: number, sums: Float64Array): void {
-  let n = 0, si = 0;
-  for (let i = 0; i < nx; i++) {
-    if (mask[p + i] === 0) continue;
-    n++; si += i;
-  }
-  sums[0] += n; sums[1] += si; sums[2] += j * n; sums[3] += k * n;
-}
-
-/** [Σdx², Σdy², Σdz², Σdx·dy, Σdx·dz, Σdy·dz] of the physical offsets from the mean index (mx, my, mz). */
-function covarianceSums(mask: ArrayLike<number>, size: Vec3, spacing: Vec3, mx: number, my: number, mz: number): Float64Array {
-  const [nx, ny, nz] = size;
-  const acc = new Float64Array(6);
-  for (let k = 0, p = 0; k < nz; k++) {
-    const dz = (k - mz) * spacing[2];
-    for (let j = 0; j < ny; j++, p += nx) covarianceRow(mask, p, nx, mx, spacing[0], (j - my) * spacing[1], dz, acc);
-  }
-  return acc;
+  return principalMomentsOfSums(paddedMask(mask, size).sums, spacing);
 }
 
 /**
- * Adds one row (voxels p..p + nx − 1, offsets dy, dz) to the running sums `acc` (same order as a single loop over
- * all voxels). A small function called per row is compiled once by V8, early, with no on-stack replacement.
+ * 3D principal moments from the exact index moment sums [N, Σi, Σj, Σk, Σi², Σj², Σk², Σij, Σik, Σjk] of
+ * {@link PaddedMask}: C_ab = (Σab − Σa·Σb/N)/N · s_a·s_b (the integer sums make the one-pass form accurate).
  */
-function covarianceRow(mask: ArrayLike<number>, p: number, nx: number, mx: number, sx: number, dy: number, dz: number, acc: Float64Array): void {
-  let cxx = acc[0], cyy = acc[1], czz = acc[2], cxy = acc[3], cxz = acc[4], cyz = acc[5];
-  for (let i = 0; i < nx; i++) {
-    if (mask[p + i] === 0) continue;
-    const dx = (i - mx) * sx;
-    cxx += dx * dx; cyy += dy * dy; czz += dz * dz;
-    cxy += dx * dy; cxz += dx * dz; cyz += dy * dz;
-  }
-  acc[0] = cxx; acc[1] = cyy; acc[2] = czz; acc[3] = cxy; acc[4] = cxz; acc[5] = cyz;
+export function principalMomentsOfSums(s: Float64Array, spacing: Vec3): PrincipalMoments {
+  const n = s[0];
+  if (n === 0) return { eigenvalues: [NaN, NaN, NaN], count: 0 };
+  const sx = spacing[0], sy = spacing[1], sz = spacing[2];
+  const cxx = (s[4] - (s[1] * s[1]) / n) / n * sx * sx;
+  const cyy = (s[5] - (s[2] * s[2]) / n) / n * sy * sy;
+  const czz = (s[6] - (s[3] * s[3]) / n) / n * sz * sz;
+  const cxy = (s[7] - (s[1] * s[2]) / n) / n * sx * sy;
+  const cxz = (s[8] - (s[1] * s[3]) / n) / n * sx * sz;
+  const cyz = (s[9] - (s[2] * s[3]) / n) / n * sy * sz;
+  const ev = symmetricEigenvalues3([cxx, cxy, cxz, cyy, cyz, czz]);
+  return { eigenvalues: ev.map(cleanTiny), count: n };
 }
 
 function cleanTiny(v: number): number {

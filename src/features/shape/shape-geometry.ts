@@ -1,8 +1,9 @@
 import { InvalidInputError, MaskError } from '../../core/errors.js';
 import type { Vec3 } from '../../core/vec.js';
 import { meshDiameters, type MeshDiameters } from './diameters.js';
-import { principalMoments3D, type PrincipalMoments } from './principal-axes.js';
-import { surfaceMesh, type SurfaceMesh } from './surface-mesh.js';
+import { paddedMask } from './padded-mask.js';
+import { principalMomentsOfSums, type PrincipalMoments } from './principal-axes.js';
+import { surfaceMeshOfPadded, type SurfaceMesh } from './surface-mesh.js';
 
 /** Everything the 3D shape/morphology features are computed from: the mesh, its diameters and the PCA moments. */
 export interface ShapeGeometry {
@@ -29,14 +30,16 @@ export function shapeGeometry(mask: ArrayLike<number>, size: Vec3, spacing: Vec3
       expected: `${size[0] * size[1] * size[2]} entries (${size.join('×')})`, found: `${mask.length}`,
     });
   }
-  const mesh = surfaceMesh(mask, size, spacing);
+  // one scan of the grid for the padded box and the moment sums, then the mesh over the box only
+  const padded = paddedMask(mask, size);
+  const mesh = surfaceMeshOfPadded(padded, spacing);
   if (mesh.vertices2.length === 0) {
     throw new MaskError('the region of interest is empty', {
       expected: 'at least one voxel in the (morphological) mask', found: '0 voxels',
       fix: 'check the label value and that the segmentation was saved.',
     });
   }
-  const pca = principalMoments3D(mask, size, spacing);
+  const pca = principalMomentsOfSums(padded.sums, spacing);
   return {
     mesh,
     diameters: meshDiameters(mesh.vertices2, spacing),

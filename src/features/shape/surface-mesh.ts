@@ -1,6 +1,7 @@
 import type { Vec3 } from '../../core/vec.js';
 import { edgeMidpoint } from './marching-cubes-cases.js';
 import { CASE_TRIANGLES } from './marching-cubes-table.js';
+import { paddedMask, type PaddedMask } from './padded-mask.js';
 
 /**
  * Area, volume and vertices of the marching-cubes surface of a binary mask (see `marching-cubes-cases.ts`).
@@ -34,6 +35,10 @@ export interface SurfaceMesh {
   readonly boxOrigin: Vec3;
 }
 
+/**
+ * Per-configuration tables indexed by the column-pair key k = q_a·16 + q_{a+1} of a cube (see {@link columnCode}):
+ * area, determinant sum D_c, normal sum N_c (x, y, z) and triangle count of the configuration c that the key encodes.
+ */
 interface CaseGeometry {
   area: Float64Array;
   det: Float64Array;
@@ -41,32 +46,47 @@ interface CaseGeometry {
   triangles: Int32Array;
 }
 
+/**
+ * Corner bits of a cube from the column codes of its two x columns: column code q = b(y0,z0) | b(y1,z0)·2 |
+ * b(y0,z1)·4 | b(y1,z1)·8; the left column holds corners p0, p3, p4, p7, the right one p1, p2, p5, p6.
+ */
+function configurationOfKey(key: number): number {
+  const l = key >> 4, r = key & 15;
+  return (l & 1) | ((l & 2) << 2) | ((l & 4) << 2) | ((l & 8) << 4)
+    | ((r & 1) << 1) | ((r & 2) << 1) | ((r & 4) << 3) | ((r & 8) << 3);
+}
+
 function caseGeometry(spacing: Vec3): CaseGeometry {
   const area = new Float64Array(256);
   const det = new Float64Array(256);
   const normal = new Float64Array(768);
   const triangles = new Int32Array(256);
-  const off = Array.from({ length: 12 }, (_, e) => {
+  const off = new Float64Array(36);
+  for (let e = 0; e < 12; e++) {
     const m = edgeMidpoint(e);
-    return [m[0] * spacing[0], m[1] * spacing[1], m[2] * spacing[2]];
-  });
-  for (let c = 0; c < 256; c++) {
+    off[3 * e] = m[0] * spacing[0]; off[3 * e + 1] = m[1] * spacing[1]; off[3 * e + 2] = m[2] * spacing[2];
+  }
+  for (let key = 0; key < 256; key++) {
+    const tris = CASE_TRIANGLES[configurationOfKey(key)];
     let A = 0, D = 0, nx = 0, ny = 0, nz = 0;
-    for (const [ea, eb, ec] of CASE_TRIANGLES[c]) {
-      const u = off[ea], v = off[eb], w = off[ec];
+    for (let t = 0; t < tris.length; t++) {
+      const u = 3 * tris[t][0], v = 3 * tris[t][1], w = 3 * tris[t][2];
+      const ux = off[u], uy = off[u + 1], uz = off[u + 2];
+      const vx = off[v], vy = off[v + 1], vz = off[v + 2];
+      const wx = off[w], wy = off[w + 1], wz = off[w + 2];
       // area: ½‖(v − u) × (w − u)‖
-      const ax = v[0] - u[0], ay = v[1] - u[1], az = v[2] - u[2];
-      const bx = w[0] - u[0], by = w[1] - u[1], bz = w[2] - u[2];
+      const ax = vx - ux, ay = vy - uy, az = vz - uz;
+      const bx = wx - ux, by = wy - uy, bz = wz - uz;
       const cx = ay * bz - az * by, cy = az * bx - ax * bz, cz = ax * by - ay * bx;
       A += 0.5 * Math.sqrt(cx * cx + cy * cy + cz * cz);
       // v×w + w×u + u×v = (v − u) × (w − u); det(u, v, w) = u·(v×w)
       nx += cx; ny += cy; nz += cz;
-      D += u[0] * (v[1] * w[2] - v[2] * w[1]) + u[1] * (v[2] * w[0] - v[0] * w[2]) + u[2] * (v[0] * w[1] - v[1] * w[0]);
+      D += ux * (vy * wz - vz * wy) + uy * (vz * wx - vx * wz) + uz * (vx * wy - vy * wx);
     }
-    area[c] = A;
-    det[c] = D;
-    normal[3 * c] = nx; normal[3 * c + 1] = ny; normal[3 * c + 2] = nz;
-    triangles[c] = CASE_TRIANGLES[c].length;
+    area[key] = A;
+    det[key] = D;
+    normal[3 * key] = nx; normal[3 * key + 1] = ny; normal[3 * key + 2] = nz;
+    triangles[key] = tris.length;
   }
   return { area, det, normal, triangles };
 }
@@ -74,130 +94,79 @@ function caseGeometry(spacing: Vec3): CaseGeometry {
 /**
  * Marching-cubes surface of `mask` (non-zero = inside) on a grid of `size` voxels with `spacing` mm.
  * Only cubes around the mask's bounding box are visited. An empty mask gives area 0, volume 0, no vertices.
- * (Each pass over the voxels is its own small function: V8 compiles each loop once, instead of recompiling one big
- * function for every loop it reaches.)
  */
 export function surfaceMesh(mask: ArrayLike<number>, size: Vec3, spacing: Vec3): SurfaceMesh {
-  const box = nonZeroBox(mask, size[0], size[1], size[2]);
-  if (box[3] < 0) return { area: 0, volume: 0, vertices2: new Int32Array(0), triangleCount: 0, boxOrigin: [0, 0, 0] };
-  const [x0, y0, z0, x1, y1, z1] = box;
-  // Local padded copy of the bounding box (one background layer on each side): index (a, b, d) ↔ voxel
-  // (x0 − 1 + a, y0 − 1 + b, z0 − 1 + d).
-  const px = x1 - x0 + 3, py = y1 - y0 + 3, pz = z1 - z0 + 3;
-  const pm = paddedBox(mask, size, box, px, py, pz);
+  return surfaceMeshOfPadded(paddedMask(mask, size), spacing);
+}
+
+/** {@link surfaceMesh} of an already padded mask (shared with the principal moments by `shapeGeometry`). */
+export function surfaceMeshOfPadded(m: PaddedMask, spacing: Vec3): SurfaceMesh {
+  if (m.sums[0] === 0) return { area: 0, volume: 0, vertices2: new Int32Array(0), triangleCount: 0, boxOrigin: [0, 0, 0] };
   const g = caseGeometry(spacing);
-  const sums = cubeSums(pm, px, py, pz, spacing[0], spacing[1], spacing[2], g.area, g.det, g.normal, g.triangles);
-  return { area: sums[0], volume: sums[1] / 6, vertices2: meshVertices(pm, px, py, pz), triangleCount: sums[2], boxOrigin: [x0 - 1, y0 - 1, z0 - 1] };
-}
-
-/**
- * Bounding box [x0, y0, z0, x1, y1, z1] of the non-zero voxels (x1 = −1 when there are none). This and the other
- * passes below work row by row in small functions, which V8 compiles early and once.
- */
-function nonZeroBox(mask: ArrayLike<number>, nx: number, ny: number, nz: number): Int32Array {
-  const box = Int32Array.of(nx, ny, nz, -1, -1, -1);
-  for (let k = 0, p = 0; k < nz; k++) for (let j = 0; j < ny; j++, p += nx) rowIntoBox(mask, p, nx, j, k, box);
-  return box;
-}
-
-function rowIntoBox(mask: ArrayLike<number>, p: number, nx: number, j: number, k: number, box: Int32Array): void {
-  let lo = -1, hi = -1;
-  for (let i = 0; i < nx; i++) {
-    if (mask[p + i] === 0) continue;
-    if (lo < 0) lo = i;
-    hi = i;
-  }
-  if (lo < 0) return;
-  if (lo < box[0]) box[0] = lo;
-  if (hi > box[3]) box[3] = hi;
-  if (j < box[1]) box[1] = j;
-  if (j > box[4]) box[4] = j;
-  if (k < box[2]) box[2] = k;
-  if (k > box[5]) box[5] = k;
-}
-
-/** The box as 0/1 bytes with one background layer around it (px × py × pz). */
-function paddedBox(mask: ArrayLike<number>, size: Vec3, box: Int32Array, px: number, py: number, pz: number): Uint8Array {
-  const [nx, ny] = size;
-  const [x0, y0, z0, x1, y1, z1] = box;
-  const pm = new Uint8Array(px * py * pz);
-  for (let k = z0; k <= z1; k++) {
-    for (let j = y0; j <= y1; j++) copyRowAsBits(mask, x0 + nx * (j + ny * k), pm, 1 + px * (j - y0 + 1 + py * (k - z0 + 1)), x1 - x0 + 1);
-  }
-  return pm;
-}
-
-function copyRowAsBits(mask: ArrayLike<number>, src: number, pm: Uint8Array, dst: number, len: number): void {
-  for (let i = 0; i < len; i++) pm[dst + i] = mask[src + i] !== 0 ? 1 : 0;
-}
-
-/**
- * [area, 6·volume, triangles] of the cubes of the padded box, summed cube by cube in raster order: cube (a, b, d) has
- * corner p0 at padded index (a, b, d) and adds the area, determinant and origin-weighted normal of its configuration.
- */
-function cubeSums(
-  pm: Uint8Array, px: number, py: number, pz: number, sx: number, sy: number, sz: number,
-  caseArea: Float64Array, caseDet: Float64Array, caseNormal: Float64Array, caseTriangles: Int32Array,
-): Float64Array {
+  const { bits, px, py, pz, rowFirst, rowLast } = m;
   const sums = new Float64Array(3);
+  // vertex buffer, grown by doubling; first guess: twice the padded box's face count
+  let out: Int32Array = new Int32Array(6 * (px * py + py * pz + pz * px));
+  let q = 0;
   for (let d = 0; d < pz - 1; d++) {
-    for (let b = 0; b < py - 1; b++) cubeRow(pm, px, py, px * (b + py * d), sx, b * sy, d * sz, caseArea, caseDet, caseNormal, caseTriangles, sums);
+    for (let b = 0; b < py - 1; b++) {
+      // the cubes of row (b, d) touch padded rows (b, d), (b + 1, d), (b, d + 1), (b + 1, d + 1)
+      const r = b + py * d;
+      const lo = Math.min(rowFirst[r], rowFirst[r + 1], rowFirst[r + py], rowFirst[r + py + 1]);
+      const hi = Math.max(rowLast[r], rowLast[r + 1], rowLast[r + py], rowLast[r + py + 1]);
+      if (hi < lo) continue;
+      if (q + 9 * (hi - lo + 2) > out.length) out = grown(out, q + 9 * (hi - lo + 2));
+      q = cubeRow(bits, px, py, b, d, lo - 1, hi, spacing[0], b * spacing[1], d * spacing[2], g.area, g.det, g.normal, g.triangles, sums, out, q);
+    }
   }
-  return sums;
+  return { area: sums[0], volume: sums[1] / 6, vertices2: out.subarray(0, q), triangleCount: sums[2], boxOrigin: m.origin };
 }
 
-/** The cubes of one row (first corner at padded index p, physical origin (a·sx, oy, oz)), added to `sums`. */
+function grown(a: Int32Array, need: number): Int32Array {
+  const b = new Int32Array(Math.max(2 * a.length, need));
+  b.set(a);
+  return b;
+}
+
+/**
+ * Column code of padded column (a; rows (b, d), (b + 1, d), (b, d + 1), (b + 1, d + 1)) starting at index p:
+ * b(y0,z0) | b(y1,z0)·2 | b(y0,z1)·4 | b(y1,z1)·8.
+ */
+function columnCode(bits: Uint8Array, p: number, px: number, sxy: number): number {
+  return bits[p] | (bits[p + px] << 1) | (bits[p + sxy] << 2) | (bits[p + sxy + px] << 3);
+}
+
+/**
+ * The cubes a = from..to of row (b, d), sliding along x with the column codes: adds each cube's area, 6·volume
+ * contribution D_c + o·N_c (o = (a·sx, oy, oz)) and triangle count to `sums`, and appends the midpoints of the crossed
+ * grid edges leaving its corner p0 forwards along x, y, z (doubled padded indices) to out[q..]; returns the new q.
+ * Every crossed edge leaves the p0 corner of exactly one visited cube, so each mesh vertex is listed once, in raster
+ * order of that corner, edges x, y, z.
+ */
 function cubeRow(
-  pm: Uint8Array, px: number, py: number, p: number, sx: number, oy: number, oz: number,
+  bits: Uint8Array, px: number, py: number, b: number, d: number, from: number, to: number, sx: number, oy: number, oz: number,
   caseArea: Float64Array, caseDet: Float64Array, caseNormal: Float64Array, caseTriangles: Int32Array, sums: Float64Array,
-): void {
+  out: Int32Array, q: number,
+): number {
   const sxy = px * py;
+  const p = px * (b + py * d);
   let area = sums[0], vol = sums[1], tris = sums[2];
-  // corner offsets in the padded array
-  const o1 = 1, o2 = 1 + px, o3 = px, o4 = sxy, o5 = sxy + 1, o6 = sxy + px + 1, o7 = sxy + px;
-  for (let a = 0; a < px - 1; a++, p++) {
-    const c = pm[p] | (pm[p + o1] << 1) | (pm[p + o2] << 2) | (pm[p + o3] << 3)
-      | (pm[p + o4] << 4) | (pm[p + o5] << 5) | (pm[p + o6] << 6) | (pm[p + o7] << 7);
-    if (c === 0 || c === 255) continue;
-    const ox = a * sx;
-    area += caseArea[c];
-    vol += caseDet[c] + ox * caseNormal[3 * c] + oy * caseNormal[3 * c + 1] + oz * caseNormal[3 * c + 2];
-    tris += caseTriangles[c];
+  let left = columnCode(bits, p + from, px, sxy);
+  const b2 = 2 * b, d2 = 2 * d;
+  for (let a = from; a <= to; a++) {
+    const right = columnCode(bits, p + a + 1, px, sxy);
+    const key = (left << 4) | right;
+    if (key !== 0 && key !== 255) {
+      area += caseArea[key];
+      vol += caseDet[key] + a * sx * caseNormal[3 * key] + oy * caseNormal[3 * key + 1] + oz * caseNormal[3 * key + 2];
+      tris += caseTriangles[key];
+      const c0 = left & 1;
+      if (c0 !== (right & 1)) { out[q++] = 2 * a + 1; out[q++] = b2; out[q++] = d2; }
+      if (c0 !== ((left >> 1) & 1)) { out[q++] = 2 * a; out[q++] = b2 + 1; out[q++] = d2; }
+      if (c0 !== ((left >> 2) & 1)) { out[q++] = 2 * a; out[q++] = b2; out[q++] = d2 + 1; }
+    }
+    left = right;
   }
   sums[0] = area; sums[1] = vol; sums[2] = tris;
-}
-
-/** Midpoints of padded-box edges with differing ends, as doubled padded-box indices. */
-function meshVertices(pm: Uint8Array, px: number, py: number, pz: number): Int32Array {
-  let count = 0;
-  for (let d = 0, p = 0; d < pz; d++) for (let b = 0; b < py; b++, p += px) count += crossedEdgesInRow(pm, px, py, pz, p, b, d);
-  const out = new Int32Array(3 * count);
-  let q = 0;
-  for (let d = 0, p = 0; d < pz; d++) for (let b = 0; b < py; b++, p += px) q = appendCrossedEdges(pm, px, py, pz, p, b, d, out, q);
-  return out;
-}
-
-/** Number of edges leaving the voxels of row (b, d) (first index p) forwards along x, y, z whose ends differ. */
-function crossedEdgesInRow(pm: Uint8Array, px: number, py: number, pz: number, p: number, b: number, d: number): number {
-  const sxy = px * py;
-  let count = 0;
-  for (let a = 0; a < px; a++, p++) {
-    const v = pm[p];
-    if (a + 1 < px && pm[p + 1] !== v) count++;
-    if (b + 1 < py && pm[p + px] !== v) count++;
-    if (d + 1 < pz && pm[p + sxy] !== v) count++;
-  }
-  return count;
-}
-
-/** Appends those edges' midpoints (doubled indices) at out[q..]; returns the new q. */
-function appendCrossedEdges(pm: Uint8Array, px: number, py: number, pz: number, p: number, b: number, d: number, out: Int32Array, q: number): number {
-  const sxy = px * py;
-  for (let a = 0; a < px; a++, p++) {
-    const v = pm[p];
-    if (a + 1 < px && pm[p + 1] !== v) { out[q++] = 2 * a + 1; out[q++] = 2 * b; out[q++] = 2 * d; }
-    if (b + 1 < py && pm[p + px] !== v) { out[q++] = 2 * a; out[q++] = 2 * b + 1; out[q++] = 2 * d; }
-    if (d + 1 < pz && pm[p + sxy] !== v) { out[q++] = 2 * a; out[q++] = 2 * b; out[q++] = 2 * d + 1; }
-  }
   return q;
 }
