@@ -18,17 +18,25 @@ export interface MeshDiameters {
 }
 
 /**
- * Maximum diameters of a vertex set given as doubled integer lattice coordinates (`SurfaceMesh.vertices2`):
- * physical position = value/2 · spacing. Exact and fast: the 3D maximum is taken over the vertices of the exact
- * convex hull (which always contains the two most distant points, IBSI 1 §3.1.11), each 2D maximum over the
- * vertices of the exact 2D hull of each plane (Andrew's monotone chain on the row ends), instead of all O(n²) pairs.
+ * Maximum diameters of a vertex set given as doubled integer lattice coordinates (`SurfaceMesh.vertices2`, all
+ * non-negative): physical position = value/2 · spacing. Exact, without the O(n²) pairs:
+ * - one pass over the vertices records the ends of every lattice line along x (per z plane and per y plane), along y
+ *   (per x plane) and along z (per x plane);
+ * - the 3D maximum (IBSI L0JK) is taken over the vertices of the exact 3D convex hull (which always contains the
+ *   two most distant points, IBSI 1 §3.1.11) of the points that end their lines along x, y and z (a point strictly
+ *   inside a segment between two others is never a hull vertex);
+ * - each 2D maximum over the planes of one axis is taken over the vertices of the exact 2D hull of a plane's line
+ *   ends, only for the planes whose width bound can still beat the best so far (see {@link maxInPlanes}).
  */
 export function meshDiameters(vertices2: Int32Array, spacing: Vec3): MeshDiameters {
   const n = vertices2.length / 3;
   const hx = spacing[0] / 2, hy = spacing[1] / 2, hz = spacing[2] / 2;
-  // A point strictly inside a segment between two others is never a hull vertex: keep only the points that are
-  // the first or last on their lattice line along each of 13 directions (exact pruning, ~20× fewer points).
-  const keep3 = pointsWithBits(lineExtremes(vertices2, n), ALL_DIRECTIONS);
+  if (n === 0) return { max3D: 0, sliceZ: 0, columnY: 0, rowX: 0, hullVertices: new Int32Array(0), hullFaces: new Int32Array(0) };
+  const ext = coordinateMaxima(vertices2, n);
+  const X = ext[0] + 1, Y = ext[1] + 1, Z = ext[2] + 1;
+  const ends = lineEndTables(X, Y, Z);
+  lineEnds(vertices2, n, X, Y, Z, ends);
+  const keep3 = lineEndPoints(vertices2, n, X, Y, Z, ends);
   const sub = gatherPoints(vertices2, keep3);
   let hullVertices: Int32Array = new Int32Array(0);
   let hullFaces: Int32Array = new Int32Array(0);
@@ -36,29 +44,71 @@ export function meshDiameters(vertices2: Int32Array, spacing: Vec3): MeshDiamete
   let cand: Int32Array;
   if (hull) {
     // back to indices of the full vertex list
-    hullVertices = Int32Array.from(hull.vertices, (t) => keep3[t]);
-    hullFaces = Int32Array.from(hull.faces, (t) => keep3[t]);
+    hullVertices = remapIndices(hull.vertices, keep3);
+    hullFaces = remapIndices(hull.faces, keep3);
     cand = hullVertices;
   } else {
     cand = keep3;
   }
   return {
     max3D: Math.sqrt(maxPairDistance2(vertices2, cand, hx, hy, hz)),
-    sliceZ: Math.sqrt(maxInPlanes(vertices2, n, 2, [hx, hy, hz])),
-    columnY: Math.sqrt(maxInPlanes(vertices2, n, 1, [hx, hy, hz])),
-    rowX: Math.sqrt(maxInPlanes(vertices2, n, 0, [hx, hy, hz])),
+    sliceZ: Math.sqrt(maxInPlanes(ends[0], ends[1], Z, Y, hx, hy)),
+    columnY: Math.sqrt(maxInPlanes(ends[2], ends[3], Y, Z, hx, hz)),
+    rowX: Math.sqrt(maxInPlanes(ends[4], ends[5], X, Z, hy, hz)),
     hullVertices,
     hullFaces,
   };
 }
 
-/** Indices i (ascending) with `flags[i] === bits`. */
-function pointsWithBits(flags: Uint16Array, bits: number): Int32Array {
+/** [max x, max y, max z] over the points. */
+function coordinateMaxima(v: Int32Array, n: number): Int32Array {
+  let mx = 0, my = 0, mz = 0;
+  for (let t = 0; t < 3 * n; t += 3) {
+    if (v[t] > mx) mx = v[t];
+    if (v[t + 1] > my) my = v[t + 1];
+    if (v[t + 2] > mz) mz = v[t + 2];
+  }
+  return Int32Array.of(mx, my, mz);
+}
+
+/**
+ * Empty line-end tables (lowest position 2^31 − 1, highest −1): [0, 1] x ends per (z, y) line, [2, 3] x ends per
+ * (y, z), [4, 5] y ends per (x, z), [6, 7] z ends per (x, y); line (p, r) of a pair at index p·R + r.
+ */
+function lineEndTables(X: number, Y: number, Z: number): Int32Array[] {
+  const t: Int32Array[] = [];
+  for (const size of [Z * Y, Y * Z, X * Z, X * Y]) t.push(new Int32Array(size).fill(0x7fffffff), new Int32Array(size).fill(-1));
+  return t;
+}
+
+/** Fills the line-end tables of {@link lineEndTables} from the points. */
+function lineEnds(v: Int32Array, n: number, X: number, Y: number, Z: number, e: Int32Array[]): void {
+  const zxLo = e[0], zxHi = e[1], yxLo = e[2], yxHi = e[3], xyLo = e[4], xyHi = e[5], xzLo = e[6], xzHi = e[7];
+  for (let t = 0; t < 3 * n; t += 3) {
+    const x = v[t], y = v[t + 1], z = v[t + 2];
+    const a = z * Y + y, b = y * Z + z, c = x * Z + z, d = x * Y + y;
+    if (x < zxLo[a]) zxLo[a] = x;
+    if (x > zxHi[a]) zxHi[a] = x;
+    if (x < yxLo[b]) yxLo[b] = x;
+    if (x > yxHi[b]) yxHi[b] = x;
+    if (y < xyLo[c]) xyLo[c] = y;
+    if (y > xyHi[c]) xyHi[c] = y;
+    if (z < xzLo[d]) xzLo[d] = z;
+    if (z > xzHi[d]) xzHi[d] = z;
+  }
+}
+
+/** Indices (ascending) of the points that are an end of their lines along x, y and z. */
+function lineEndPoints(v: Int32Array, n: number, X: number, Y: number, Z: number, e: Int32Array[]): Int32Array {
+  const zxLo = e[0], zxHi = e[1], xyLo = e[4], xyHi = e[5], xzLo = e[6], xzHi = e[7];
+  const keep = new Int32Array(n);
   let m = 0;
-  for (let i = 0; i < flags.length; i++) if (flags[i] === bits) m++;
-  const out = new Int32Array(m);
-  for (let i = 0, t = 0; i < flags.length; i++) if (flags[i] === bits) out[t++] = i;
-  return out;
+  for (let i = 0, t = 0; i < n; i++, t += 3) {
+    const x = v[t], y = v[t + 1], z = v[t + 2];
+    const a = z * Y + y, c = x * Z + z, d = x * Y + y;
+    if ((x === zxLo[a] || x === zxHi[a]) && (y === xyLo[c] || y === xyHi[c]) && (z === xzLo[d] || z === xzHi[d])) keep[m++] = i;
+  }
+  return keep.slice(0, m);
 }
 
 /** The points `idx` of an interleaved x, y, z list, as a new interleaved list. */
@@ -68,6 +118,13 @@ function gatherPoints(v: Int32Array, idx: Int32Array): Int32Array {
     const i = idx[t];
     out[3 * t] = v[3 * i]; out[3 * t + 1] = v[3 * i + 1]; out[3 * t + 2] = v[3 * i + 2];
   }
+  return out;
+}
+
+/** map[idx[t]] for each t. */
+function remapIndices(idx: Int32Array, map: Int32Array): Int32Array {
+  const out = new Int32Array(idx.length);
+  for (let t = 0; t < idx.length; t++) out[t] = map[idx[t]];
   return out;
 }
 
@@ -85,145 +142,68 @@ function maxPairDistance2(v: Int32Array, cand: Int32Array, hx: number, hy: numbe
 function farthestAfter(v: Int32Array, cand: Int32Array, a: number, hx: number, hy: number, hz: number): number {
   let max = 0;
   const i = 3 * cand[a];
+  const xi = v[i], yi = v[i + 1], zi = v[i + 2];
   for (let b = a + 1; b < cand.length; b++) {
     const j = 3 * cand[b];
-    const dx = (v[i] - v[j]) * hx;
-    const dy = (v[i + 1] - v[j + 1]) * hy;
-    const dz = (v[i + 2] - v[j + 2]) * hz;
+    const dx = (xi - v[j]) * hx;
+    const dy = (yi - v[j + 1]) * hy;
+    const dz = (zi - v[j + 2]) * hz;
     const d = dx * dx + dy * dy + dz * dz;
     if (d > max) max = d;
   }
   return max;
 }
 
-/**
- * Lattice directions used for pruning: the 3 axes, 6 face diagonals and 4 body diagonals. Each row holds two
- * integer functionals constant along the direction (the line key) and one increasing along it (the position), as
- * coefficient triples (x, y, z).
- */
-const DIRECTIONS: readonly (readonly number[])[] = [
-  [0, 1, 0, 0, 0, 1, 1, 0, 0], // 0: x axis
-  [1, 0, 0, 0, 0, 1, 0, 1, 0], // 1: y axis
-  [1, 0, 0, 0, 1, 0, 0, 0, 1], // 2: z axis
-  [1, -1, 0, 0, 0, 1, 1, 0, 0], // 3: (1, 1, 0)
-  [1, 1, 0, 0, 0, 1, 1, 0, 0], // 4: (1, −1, 0)
-  [1, 0, -1, 0, 1, 0, 1, 0, 0], // 5: (1, 0, 1)
-  [1, 0, 1, 0, 1, 0, 1, 0, 0], // 6: (1, 0, −1)
-  [0, 1, -1, 1, 0, 0, 0, 1, 0], // 7: (0, 1, 1)
-  [0, 1, 1, 1, 0, 0, 0, 1, 0], // 8: (0, 1, −1)
-  [1, -1, 0, 0, 1, -1, 1, 0, 0], // 9: (1, 1, 1)
-  [1, -1, 0, 0, 1, 1, 1, 0, 0], // 10: (1, 1, −1)
-  [1, 1, 0, 0, 1, 1, 1, 0, 0], // 11: (1, −1, 1)
-  [1, 1, 0, 0, 1, -1, 1, 0, 0], // 12: (1, −1, −1)
-];
-/** How many of {@link DIRECTIONS} are used (the axes are enough: more directions prune more but cost more). */
-const USED = 3;
-const ALL_DIRECTIONS = (1 << USED) - 1;
+/** 1/cos²(π/8): any direction lies within π/8 of one of the four sampled ones, so D ≤ max width / cos(π/8). */
+const WIDTH_TO_DIAMETER2 = 1 / Math.cos(Math.PI / 8) ** 2;
 
 /**
- * For each point, bit d is set when the point is the first or last one on its line along direction d of
- * {@link DIRECTIONS} (the points sharing that line's key). Coordinates must be non-negative integers.
+ * Largest squared distance (mm²) within the planes of one axis: plane c holds rows r = 0..W − 1 whose lowest and
+ * highest point coordinate u are lo[c·W + r], hi[c·W + r] (empty row: hi < 0); scales `hu`, `hw` (mm per unit of
+ * u and of r).
+ *
+ * Branch and bound over the planes: the physical widths of a plane along u, w and the two diagonals are lower bounds
+ * of its diameter D, and D ≤ (max width)/cos(π/8). The best lower bound over all planes is a first "best"; only
+ * planes whose upper bound exceeds it get their exact hull diameter ({@link planeMaxDistance2}).
  */
-function lineExtremes(v: Int32Array, n: number): Uint16Array {
-  const out = new Uint16Array(n);
-  const k1 = new Int32Array(n), k2 = new Int32Array(n), pos = new Int32Array(n);
-  let lo = new Int32Array(0), hi = new Int32Array(0);
-  for (let d = 0; d < USED; d++) {
-    const r = lineFunctionals(v, n, DIRECTIONS[d], k1, k2, pos);
-    const w = r[1] - r[0] + 1;
-    const size = w * (r[3] - r[2] + 1);
-    if (lo.length < size) { lo = new Int32Array(size); hi = new Int32Array(size); }
-    lo.fill(0x7fffffff, 0, size);
-    hi.fill(-0x7fffffff, 0, size);
-    packLineKeys(k1, k2, n, r[0], w, r[2]);
-    lineRanges(k1, pos, n, lo, hi);
-    const bit = 1 << d;
-    flagLineEnds(k1, pos, n, lo, hi, bit, out);
+function maxInPlanes(lo: Int32Array, hi: Int32Array, planes: number, W: number, hu: number, hw: number): number {
+  const widths = new Float64Array(planes);
+  let best = 0;
+  for (let c = 0; c < planes; c++) {
+    const w = planeWidth2(lo, hi, c * W, W, hu, hw);
+    widths[c] = w;
+    if (w > best) best = w;
   }
-  return out;
-}
-
-/**
- * The two functionals constant along direction `c` (see {@link DIRECTIONS}) into `k1`, `k2` and the position along
- * it into `pos`, for each point; returns [min k1, max k1, min k2, max k2].
- */
-function lineFunctionals(v: Int32Array, n: number, c: readonly number[], k1: Int32Array, k2: Int32Array, pos: Int32Array): Int32Array {
-  const a1 = c[0], b1 = c[1], c1 = c[2], a2 = c[3], b2 = c[4], c2 = c[5], a3 = c[6], b3 = c[7], c3 = c[8];
-  let min1 = 0x7fffffff, max1 = -0x7fffffff, min2 = 0x7fffffff, max2 = -0x7fffffff;
-  for (let i = 0, t = 0; i < n; i++, t += 3) {
-    const x = v[t], y = v[t + 1], z = v[t + 2];
-    const p = a1 * x + b1 * y + c1 * z, q = a2 * x + b2 * y + c2 * z;
-    k1[i] = p; k2[i] = q; pos[i] = a3 * x + b3 * y + c3 * z;
-    if (p < min1) min1 = p;
-    if (p > max1) max1 = p;
-    if (q < min2) min2 = q;
-    if (q > max2) max2 = q;
-  }
-  return Int32Array.of(min1, max1, min2, max2);
-}
-
-/** Packs each point's two functionals into one line key, k1 − min1 + w·(k2 − min2), stored in `k1`. */
-function packLineKeys(k1: Int32Array, k2: Int32Array, n: number, min1: number, w: number, min2: number): void {
-  for (let i = 0; i < n; i++) k1[i] = k1[i] - min1 + w * (k2[i] - min2);
-}
-
-/** Lowest and highest position on each line. */
-function lineRanges(key: Int32Array, pos: Int32Array, n: number, lo: Int32Array, hi: Int32Array): void {
-  for (let i = 0; i < n; i++) {
-    const k = key[i];
-    const p = pos[i];
-    if (p < lo[k]) lo[k] = p;
-    if (p > hi[k]) hi[k] = p;
-  }
-}
-
-/** Sets `bit` in `flags` for the points that are first or last on their line. */
-function flagLineEnds(key: Int32Array, pos: Int32Array, n: number, lo: Int32Array, hi: Int32Array, bit: number, flags: Uint16Array): void {
-  for (let i = 0; i < n; i++) if (pos[i] === lo[key[i]] || pos[i] === hi[key[i]]) flags[i] |= bit;
-}
-
-/**
- * Largest squared distance between vertices sharing their coordinate along `axis` (0 x, 1 y, 2 z). Within each
- * plane only the first and last point of every row can be hull vertices; taking the rows in order gives the points
- * already sorted for Andrew's monotone chain, so each plane's exact 2D hull costs O(rows), without sorting.
- */
-function maxInPlanes(v: Int32Array, n: number, axis: number, h: number[]): number {
-  if (n === 0) return 0;
-  const u = axis === 0 ? 1 : 0; // coordinate along the rows
-  const w = axis === 2 ? 1 : 2; // row index
-  const maxima = coordinateMaxima(v, n, axis, w);
-  const maxC = maxima[0];
-  const W = maxima[1] + 1;
-  const lo = new Int32Array((maxC + 1) * W).fill(0x7fffffff), hi = new Int32Array((maxC + 1) * W).fill(-1);
-  rowEnds(v, n, axis, u, w, W, lo, hi);
   const ps = new Float64Array(2 * W), pw = new Float64Array(2 * W); // candidate points (u, w) of one plane
   const hull = new Int32Array(4 * W + 2);
-  let best = 0;
-  for (let c = 0; c <= maxC; c++) {
-    const d = planeMaxDistance2(lo, hi, c * W, W, h[u], h[w], ps, pw, hull);
+  for (let c = 0; c < planes; c++) {
+    if (widths[c] * WIDTH_TO_DIAMETER2 * (1 + 1e-12) <= best) continue;
+    const d = planeMaxDistance2(lo, hi, c * W, W, hu, hw, ps, pw, hull);
     if (d > best) best = d;
   }
   return best;
 }
 
-/** [max coordinate along `axis`, max coordinate `w`] over the points. */
-function coordinateMaxima(v: Int32Array, n: number, axis: number, w: number): Int32Array {
-  let maxC = 0, maxW = 0;
-  for (let i = 0; i < n; i++) {
-    if (v[3 * i + axis] > maxC) maxC = v[3 * i + axis];
-    if (v[3 * i + w] > maxW) maxW = v[3 * i + w];
+/** Largest squared physical width of one plane's points along u, w and the diagonals u·hu ± w·hw (0 when empty). */
+function planeWidth2(lo: Int32Array, hi: Int32Array, base: number, W: number, hu: number, hw: number): number {
+  let minU = Infinity, maxU = -Infinity, minW = Infinity, maxW = -Infinity;
+  let minS = Infinity, maxS = -Infinity, minD = Infinity, maxD = -Infinity;
+  for (let r = 0; r < W; r++) {
+    const h = hi[base + r];
+    if (h < 0) continue;
+    const a = lo[base + r] * hu, b = h * hu, y = r * hw;
+    if (a < minU) minU = a;
+    if (b > maxU) maxU = b;
+    if (y < minW) minW = y;
+    maxW = y;
+    if (a + y < minS) minS = a + y;
+    if (b + y > maxS) maxS = b + y;
+    if (a - y < minD) minD = a - y;
+    if (b - y > maxD) maxD = b - y;
   }
-  return Int32Array.of(maxC, maxW);
-}
-
-/** Smallest and largest coordinate `u` of the points of each row (plane c = coordinate `axis`, row r = coordinate `w`). */
-function rowEnds(v: Int32Array, n: number, axis: number, u: number, w: number, W: number, lo: Int32Array, hi: Int32Array): void {
-  for (let i = 0; i < n; i++) {
-    const key = v[3 * i + axis] * W + v[3 * i + w];
-    const x = v[3 * i + u];
-    if (x < lo[key]) lo[key] = x;
-    if (x > hi[key]) hi[key] = x;
-  }
+  if (maxW < 0) return 0;
+  const wu = maxU - minU, ww = maxW - minW, ws = maxS - minS, wd = maxD - minD;
+  return Math.max(wu * wu, ww * ww, (ws * ws) / 2, (wd * wd) / 2);
 }
 
 /**
