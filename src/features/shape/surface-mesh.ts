@@ -93,7 +93,8 @@ function caseGeometry(spacing: Vec3): CaseGeometry {
 
 /**
  * Marching-cubes surface of `mask` (non-zero = inside) on a grid of `size` voxels with `spacing` mm.
- * Only cubes around the mask's bounding box are visited. An empty mask gives area 0, volume 0, no vertices.
+ * Only cubes within the row spans of the mask's padded bounding box are visited, and none of the runs of cubes that
+ * lie inside four solid rows. An empty mask gives area 0, volume 0, no vertices.
  */
 export function surfaceMesh(mask: ArrayLike<number>, size: Vec3, spacing: Vec3): SurfaceMesh {
   return surfaceMeshOfPadded(paddedMask(mask, size), spacing);
@@ -103,7 +104,7 @@ export function surfaceMesh(mask: ArrayLike<number>, size: Vec3, spacing: Vec3):
 export function surfaceMeshOfPadded(m: PaddedMask, spacing: Vec3): SurfaceMesh {
   if (m.sums[0] === 0) return { area: 0, volume: 0, vertices2: new Int32Array(0), triangleCount: 0, boxOrigin: [0, 0, 0] };
   const g = caseGeometry(spacing);
-  const { bits, px, py, pz, rowFirst, rowLast } = m;
+  const { bits, px, py, pz, rowFirst, rowLast, rowRuns } = m;
   const sums = new Float64Array(3);
   // vertex buffer, grown by doubling; first guess: twice the padded box's face count
   let out: Int32Array = new Int32Array(6 * (px * py + py * pz + pz * px));
@@ -116,7 +117,19 @@ export function surfaceMeshOfPadded(m: PaddedMask, spacing: Vec3): SurfaceMesh {
       const hi = Math.max(rowLast[r], rowLast[r + 1], rowLast[r + py], rowLast[r + py + 1]);
       if (hi < lo) continue;
       if (q + 9 * (hi - lo + 2) > out.length) out = grown(out, q + 9 * (hi - lo + 2));
-      q = cubeRow(bits, px, py, b, d, lo - 1, hi, spacing[0], b * spacing[1], d * spacing[2], g.area, g.det, g.normal, g.triangles, sums, out, q);
+      // when the four rows are each one run, the cubes between the last first and the first last voxel are inside
+      let skipFrom = hi + 1, skipTo = hi;
+      if (rowRuns[r] === 1 && rowRuns[r + 1] === 1 && rowRuns[r + py] === 1 && rowRuns[r + py + 1] === 1) {
+        skipFrom = Math.max(rowFirst[r], rowFirst[r + 1], rowFirst[r + py], rowFirst[r + py + 1]);
+        skipTo = Math.min(rowLast[r], rowLast[r + 1], rowLast[r + py], rowLast[r + py + 1]) - 1;
+      }
+      const sy = b * spacing[1], sz = d * spacing[2];
+      if (skipTo < skipFrom) {
+        q = cubeRow(bits, px, py, b, d, lo - 1, hi, spacing[0], sy, sz, g.area, g.det, g.normal, g.triangles, sums, out, q);
+      } else {
+        q = cubeRow(bits, px, py, b, d, lo - 1, skipFrom - 1, spacing[0], sy, sz, g.area, g.det, g.normal, g.triangles, sums, out, q);
+        q = cubeRow(bits, px, py, b, d, skipTo + 1, hi, spacing[0], sy, sz, g.area, g.det, g.normal, g.triangles, sums, out, q);
+      }
     }
   }
   return { area: sums[0], volume: sums[1] / 6, vertices2: out.subarray(0, q), triangleCount: sums[2], boxOrigin: m.origin };
