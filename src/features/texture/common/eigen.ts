@@ -15,17 +15,23 @@ export interface Tridiagonal {
  * matrix by Householder reflections. The input is not modified.
  */
 export function tridiagonalize(a: Float64Array, n: number): Tridiagonal {
-  const m = Float64Array.from(a.subarray(0, n * n));
-  const v = new Float64Array(n);
-  const p = new Float64Array(n);
   const d = new Float64Array(n);
   const e = new Float64Array(Math.max(n - 1, 0));
+  tridiagonalizeInPlace(Float64Array.from(a.subarray(0, n * n)), n, new Float64Array(n), new Float64Array(n), d, e);
+  return { d, e };
+}
+
+/**
+ * {@link tridiagonalize} without allocation: overwrites the symmetric matrix `m` (row-major n×n, at least n² long)
+ * and writes the diagonal to `d[0..n)` and the off-diagonal to `e[0..n−1)`; `v` and `p` are scratch vectors of
+ * length ≥ n. For callers that reduce many small matrices with the same buffers.
+ */
+export function tridiagonalizeInPlace(m: Float64Array, n: number, v: Float64Array, p: Float64Array, d: Float64Array, e: Float64Array): void {
   // one small function per reflection: called n − 2 times per matrix, V8 optimises it as a whole early (a long loop
   // nest here would be compiled mid-loop and thrown away when the code after it first runs)
   for (let k = 0; k < n - 2; k++) e[k] = householderStep(m, n, k, v, p);
   for (let i = 0; i < n; i++) d[i] = m[i * n + i];
   if (n >= 2) e[n - 2] = m[(n - 1) * n + (n - 2)];
-  return { d, e };
 }
 
 /**
@@ -80,9 +86,8 @@ function rankTwoRow(m: Float64Array, n: number, i: number, from: number, v: Floa
 }
 
 /** Number of eigenvalues of a symmetric tridiagonal matrix that are smaller than x (Sturm count via LDLᵀ inertia). */
-export function countBelow(t: Tridiagonal, x: number): number {
+export function countBelow(t: Tridiagonal, x: number, n = t.d.length): number {
   const { d, e } = t;
-  const n = d.length;
   let count = 0;
   let q = d[0] - x;
   const tiny = 1e-300;
@@ -97,11 +102,12 @@ export function countBelow(t: Tridiagonal, x: number): number {
 
 /**
  * The k-th largest eigenvalue (k = 1 is the largest) of a symmetric tridiagonal matrix, by bisection to
- * full double precision.
+ * full double precision, or until the bracket is narrower than `tolerance` (absolute).
+ *
+ * @param n - order of the matrix (default: the length of `t.d`; smaller when the buffers are reused scratch).
  */
-export function kthLargestEigenvalue(t: Tridiagonal, k: number): number {
+export function kthLargestEigenvalue(t: Tridiagonal, k: number, tolerance = 0, n = t.d.length): number {
   const { d, e } = t;
-  const n = d.length;
   if (k < 1 || k > n) throw new RangeError(`k must be in 1..${n}`);
   // Gershgorin bounds
   let lo = Infinity;
@@ -114,8 +120,8 @@ export function kthLargestEigenvalue(t: Tridiagonal, k: number): number {
   const target = n - k; // eigenvalue λ with exactly n−k eigenvalues below it
   for (let it = 0; it < 200; it++) {
     const mid = 0.5 * (lo + hi);
-    if (mid <= lo || mid >= hi) break;
-    if (countBelow(t, mid) > target) hi = mid;
+    if (mid <= lo || mid >= hi || hi - lo < tolerance) break;
+    if (countBelow(t, mid, n) > target) hi = mid;
     else lo = mid;
   }
   return 0.5 * (lo + hi);

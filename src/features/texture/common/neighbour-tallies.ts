@@ -22,7 +22,7 @@ export interface NeighbourTallies {
  */
 export function neighbourTallies(grid: TextureGrid, halfOffsets: Int32Array, alpha: number): NeighbourTallies {
   const data = new Int32Array(3 * grid.levels.length);
-  const none = Array.from(halfOffsets, () => new Float64Array(0));
+  const none = Array.from(halfOffsets, () => new Int32Array(0));
   multiDirectionPass(grid.levels, grid.voxels, halfOffsets, 1, alpha, 1, none, new Int32Array(0), data, none);
   return { data, alpha };
 }

@@ -22,7 +22,7 @@ export const PASS_BLOCK = KERNEL_BLOCK;
  */
 export function directionPass(
   levels: Int32Array, voxels: Int32Array, from: number, to: number, off: number, ng: number, alpha: number, stride: number,
-  cooc: Float64Array, parent: Int32Array, tallies: Int32Array, runs: Float64Array,
+  cooc: Int32Array, parent: Int32Array, tallies: Int32Array, runs: Int32Array,
 ): number {
   const doCooc = cooc.length > 0;
   const doZones = parent.length > 0;
@@ -35,7 +35,7 @@ export function directionPass(
     const w = v + off;
     const h = levels[w];
     if (h !== 0) {
-      if (doCooc) cooc[(g - 1) * ng + h - 1] += 1;
+      if (doCooc) cooc[(g - 1) * ng + h - 1]++;
       if (doZones && h === g) {
         const ra = findRoot(parent, v);
         const rb = findRoot(parent, w);
@@ -57,7 +57,7 @@ export function directionPass(
       let len = 1;
       let u = w;
       while (levels[u] === g) { len++; u += off; }
-      runs[(g - 1) * stride + len - 1] += 1;
+      runs[(g - 1) * stride + len - 1]++;
       if (len > longest) longest = len;
     }
   }
@@ -80,7 +80,7 @@ function findRoot(parent: Int32Array, a: number): number {
  */
 export function multiDirectionPass(
   levels: Int32Array, voxels: Int32Array, offsets: Int32Array, ng: number, alpha: number, stride: number,
-  coocs: readonly Float64Array[], parent: Int32Array, tallies: Int32Array, runs: readonly Float64Array[],
+  coocs: readonly Int32Array[], parent: Int32Array, tallies: Int32Array, runs: readonly Int32Array[],
 ): Int32Array {
   const longest = new Int32Array(offsets.length);
   for (let from = 0; from < voxels.length; from += PASS_BLOCK) {

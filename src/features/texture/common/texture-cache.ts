@@ -5,7 +5,6 @@ import { borderDistanceMap, labelZones, type Zones } from './zones.js';
 import { multiDirectionPass, PASS_BLOCK } from './pass-kernels.js';
 
 const NONE_I32 = new Int32Array(0);
-const NONE_F64 = new Float64Array(0);
 
 /** Dense run-length matrix of one direction: `matrix[(level − 1)·stride + (length − 1)]`, and its longest run. */
 export interface DirectionRuns {
@@ -62,16 +61,16 @@ export class TextureCache {
     const tallies = req.tallyAlpha !== undefined ? new Int32Array(3 * lv.length) : NONE_I32;
     const parent = req.zonesAxis !== undefined ? new Int32Array(lv.length) : NONE_I32;
     if (parent.length > 0) for (let from = 0; from < vox.length; from += PASS_BLOCK) selfParents(vox, from, Math.min(from + PASS_BLOCK, vox.length), parent);
-    const coocs: Float64Array[] = [];
-    const runs: Float64Array[] = [];
+    const coocs: Int32Array[] = [];
+    const runs: Int32Array[] = [];
     for (let k = 0; k < offsets.length; k++) {
-      coocs.push(ngC > 0 ? new Float64Array(ngC * ngC) : NONE_F64);
-      runs.push(ngR > 0 ? new Float64Array(ngR * stride) : NONE_F64);
+      coocs.push(ngC > 0 ? new Int32Array(ngC * ngC) : NONE_I32);
+      runs.push(ngR > 0 ? new Int32Array(ngR * stride) : NONE_I32);
     }
     const longest = multiDirectionPass(lv, vox, offsets, ngC, alpha, stride, coocs, parent, tallies, runs);
     for (let k = 0; k < offsets.length; k++) {
-      if (ngC > 0) this.cooc.set(`${offsets[k]}|${ngC}`, coocs[k]);
-      if (ngR > 0) this.runs.set(`${offsets[k]}|${ngR}`, { matrix: runs[k], stride, longest: longest[k] });
+      if (ngC > 0) this.cooc.set(`${offsets[k]}|${ngC}`, new Float64Array(coocs[k]));
+      if (ngR > 0) this.runs.set(`${offsets[k]}|${ngR}`, { matrix: new Float64Array(runs[k]), stride, longest: longest[k] });
     }
     if (tallies.length > 0) this.tally.set(tallyKey(offsets, alpha), { data: tallies, alpha });
     if (parent.length > 0) {
@@ -87,8 +86,9 @@ export class TextureCache {
     const key = `${offset}|${ng}`;
     let m = this.cooc.get(key);
     if (m === undefined) {
-      m = new Float64Array(ng * ng);
-      multiDirectionPass(this.grid.levels, this.grid.voxels, Int32Array.of(offset), ng, 0, 1, [m], NONE_I32, NONE_I32, [NONE_F64]);
+      const counts = new Int32Array(ng * ng);
+      multiDirectionPass(this.grid.levels, this.grid.voxels, Int32Array.of(offset), ng, 0, 1, [counts], NONE_I32, NONE_I32, [NONE_I32]);
+      m = new Float64Array(counts);
       this.cooc.set(key, m);
     }
     return m;

@@ -115,9 +115,21 @@ export function pyradiomicsGlcm(roi: DiscretisedRoi, settings: GlcmPyradiomicsSe
 
 /** {@link pyradiomicsGlcm} on a prepared grid (padding ≥ the largest distance). */
 export function pyradiomicsGlcmOnGrid(grid: TextureGrid, settings: GlcmPyradiomicsSettings = {}, cache = new TextureCache(grid)): FeatureValues {
-  const { ng, matrices } = glcmMatricesOnGrid(grid, settings, cache);
   const present = presentLevelCount(grid);
-  const stats = matrices.map((m) => glcmStats(m, ng, { normLevels: ng, eps: PYRADIOMICS_EPS, flat: 'pyradiomics', mcc: true, presentLevels: present }));
+  const symmetric = settings.symmetricalGLCM ?? true;
+  const ng = grid.maxLevel;
+  const options = { normLevels: ng, eps: PYRADIOMICS_EPS, flat: 'pyradiomics' as const, mcc: true, presentLevels: present, symmetric };
+  const stats: GlcmStats[] = [];
+  if (checkWeightingNorm(settings.weightingNorm) !== null) {
+    for (const m of glcmMatricesOnGrid(grid, settings, cache).matrices) stats.push(glcmStats(m, ng, options));
+  } else {
+    // per angle, on the counts (glcmStats normalises; empty angles are dropped as PyRadiomics does)
+    checkGlcmLevels(ng);
+    for (const d of pyradiomicsAngles(grid, settings, settings.distances ?? [1])) {
+      const m = cache.cooccurrences(gridOffset(grid, d[0], d[1], d[2]), ng);
+      if (matrixTotal(m) > 0) stats.push(glcmStats(symmetric ? symmetrise(m, ng) : m, ng, options));
+    }
+  }
   const mean = nanMeanRecords(stats, STAT_KEYS);
   const out: FeatureValues = {};
   for (const r of GLCM_FEATURES) if (r.pyradiomicsName !== null) out[r.pyradiomicsName] = mean[r.stat];

@@ -1,4 +1,4 @@
-import { kthLargestEigenvalue, tridiagonalize } from '../common/eigen.js';
+import { kthLargestEigenvalue, tridiagonalizeInPlace } from '../common/eigen.js';
 
 /** ε of PyRadiomics (numpy.spacing(1)), added inside its logarithms and some denominators. */
 export const PYRADIOMICS_EPS = 2.220446049250313e-16;
@@ -18,6 +18,8 @@ export interface GlcmStatsOptions {
   readonly mcc?: boolean;
   /** Number of grey levels present in the whole ROI (PyRadiomics returns MCC = 1 when it is 1). Default: levels with p > 0. */
   readonly presentLevels?: number;
+  /** The counts are known to be symmetric (a symmetrised GLCM): the MCC skips its symmetry check. Default false. */
+  readonly symmetric?: boolean;
 }
 
 /**
@@ -173,7 +175,7 @@ export function glcmStats(counts: Float64Array, ng: number, options: GlcmStatsOp
     sumAvg, sumVar, sumEntr, energy, contrast, dissimilarity: diffAvg, invDiff, invDiffNorm,
     invDiffMom, invDiffMomNorm, invVar, corr, autoCorr, clustTend: ct, clustShade: cs, clustProm: cp,
     infoCorr1, infoCorr2,
-    mcc: options.mcc ? maximalCorrelation(px, py, counts, ng, total, options.presentLevels) : NaN,
+    mcc: options.mcc ? maximalCorrelation(px, py, counts, ng, total, options.presentLevels, options.symmetric === true) : NaN,
   };
 }
 
@@ -243,27 +245,38 @@ function rowMoments(
   acc[0] = corm; acc[1] = ct; acc[2] = cs; acc[3] = cp; acc[4] = hxy1; acc[5] = hxy2;
 }
 
+/** Bracket width at which the MCC bisection stops (eigenvalues of A lie in [−1, 1]). */
+const MCC_EIGEN_TOLERANCE = 1e-14;
+
 /**
  * Maximal correlation coefficient √λ₂ of Q = D_x⁻¹ P D_y⁻¹ Pᵀ (D = diag of the marginals), computed from the
  * similar symmetric matrix S = D_x^{−1/2} P D_y⁻¹ Pᵀ D_x^{−1/2} restricted to grey levels with p_x > 0
  * (rows with p_x = 0 only add zero eigenvalues). For a symmetric P (p_x = p_y), S = A² with
  * A = D^{−1/2} P D^{−1/2}, whose eigenvalues lie in [−1, 1] with λ₁ = 1, so √λ₂(S) = max(|λ₂(A)|, |λ_min(A)|) and
- * the matrix product is not needed. PyRadiomics returns 1 when the ROI has one grey level.
+ * the matrix product is not needed. The matrix is reduced to tridiagonal form in place (Householder) and the two
+ * eigenvalues found by bisection to 1e-14. PyRadiomics returns 1 when the ROI has one grey level.
  */
-function maximalCorrelation(px: Float64Array, py: Float64Array, counts: Float64Array, ng: number, total: number, presentLevels?: number): number {
-  const idx: number[] = [];
-  for (let a = 0; a < ng; a++) if (px[a] > 0) idx.push(a);
-  const present = presentLevels ?? idx.length;
+function maximalCorrelation(
+  px: Float64Array, py: Float64Array, counts: Float64Array, ng: number, total: number, presentLevels: number | undefined, symmetric: boolean,
+): number {
+  const rows = new Int32Array(ng);
+  let n = 0;
+  for (let a = 0; a < ng; a++) if (px[a] > 0) rows[n++] = a;
+  const present = presentLevels ?? n;
   if (present < 2) return 1;
-  const n = idx.length;
   if (n < 2) return 0;
-  if (isSymmetric(counts, ng)) {
-    const a = new Float64Array(n * n);
-    const rows = Int32Array.from(idx);
-    const sq = Float64Array.from(idx, (i) => Math.sqrt(px[i]));
-    for (let u = 0; u < n; u++) scaledRow(counts, ng, total, rows, sq, u, a);
-    const t = tridiagonalize(a, n);
-    return Math.min(1, Math.max(Math.abs(kthLargestEigenvalue(t, 2)), Math.abs(kthLargestEigenvalue(t, n))));
+  const s = new Float64Array(n * n);
+  const v = new Float64Array(n);
+  const p = new Float64Array(n);
+  const t = { d: new Float64Array(n), e: new Float64Array(n) };
+  if (symmetric || isSymmetric(counts, ng)) {
+    const sq = new Float64Array(n);
+    for (let u = 0; u < n; u++) sq[u] = Math.sqrt(px[rows[u]]);
+    for (let u = 0; u < n; u++) scaledRow(counts, ng, total, rows, n, sq, u, s);
+    tridiagonalizeInPlace(s, n, v, p, t.d, t.e);
+    const l2 = kthLargestEigenvalue(t, 2, MCC_EIGEN_TOLERANCE, n);
+    const lMin = kthLargestEigenvalue(t, n, MCC_EIGEN_TOLERANCE, n);
+    return Math.min(1, Math.max(Math.abs(l2), Math.abs(lMin)));
   }
   const cols: number[] = [];
   for (let b = 0; b < ng; b++) if (py[b] > 0) cols.push(b);
@@ -271,31 +284,34 @@ function maximalCorrelation(px: Float64Array, py: Float64Array, counts: Float64A
   const m = cols.length;
   const r = new Float64Array(n * m);
   for (let u = 0; u < n; u++) {
-    const a = idx[u];
+    const a = rows[u];
     const sa = Math.sqrt(px[a]);
-    for (let v = 0; v < m; v++) {
-      const b = cols[v];
-      r[u * m + v] = counts[a * ng + b] / total / (sa * Math.sqrt(py[b]));
+    for (let w = 0; w < m; w++) {
+      const b = cols[w];
+      r[u * m + w] = counts[a * ng + b] / total / (sa * Math.sqrt(py[b]));
     }
   }
-  const s = new Float64Array(n * n);
   for (let u = 0; u < n; u++) {
     for (let w = 0; w <= u; w++) {
       let acc = 0;
-      for (let v = 0; v < m; v++) acc += r[u * m + v] * r[w * m + v];
+      for (let k = 0; k < m; k++) acc += r[u * m + k] * r[w * m + k];
       s[u * n + w] = acc;
       s[w * n + u] = acc;
     }
   }
-  const lambda2 = kthLargestEigenvalue(tridiagonalize(s, n), 2);
+  tridiagonalizeInPlace(s, n, v, p, t.d, t.e);
+  const lambda2 = kthLargestEigenvalue(t, 2, 0, n);
   return Math.sqrt(Math.max(lambda2, 0));
 }
 
-/** Row u of A = D^{−1/2}·P·D^{−1/2} on the levels `rows` (sq = √p_x of those levels). */
-function scaledRow(counts: Float64Array, ng: number, total: number, rows: Int32Array, sq: Float64Array, u: number, a: Float64Array): void {
-  const n = rows.length;
+/** Row u of A = D^{−1/2}·P·D^{−1/2} on the n levels `rows[0..n)` (sq = √p_x of those levels). */
+function scaledRow(counts: Float64Array, ng: number, total: number, rows: Int32Array, n: number, sq: Float64Array, u: number, a: Float64Array): void {
   const base = rows[u] * ng;
-  for (let w = 0; w < n; w++) a[u * n + w] = counts[base + rows[w]] / total / (sq[u] * sq[w]);
+  const su = sq[u];
+  for (let w = 0; w < n; w++) {
+    const c = counts[base + rows[w]];
+    a[u * n + w] = c === 0 ? 0 : c / total / (su * sq[w]);
+  }
 }
 
 function isSymmetric(m: Float64Array, ng: number): boolean {
