@@ -12,4 +12,5 @@ for (const f of files) {
   const r = spawnSync(process.execPath, ['--import', 'tsx', `bench/${f}`], { stdio: 'inherit' });
   if (r.status !== 0) failed++;
 }
+spawnSync(process.execPath, ['scripts/benchmarks-md.mjs'], { stdio: 'inherit' });
 process.exit(failed ? 1 : 0);
