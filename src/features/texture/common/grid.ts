@@ -26,6 +26,8 @@ export interface TextureGrid {
   readonly nLevels: number;
   /** Largest grey level present in the ROI (PyRadiomics' N_g). */
   readonly maxLevel: number;
+  /** Number of distinct grey levels present in the ROI. */
+  readonly presentLevels: number;
   /** Voxel spacing in mm (i, j, k). */
   readonly spacing: Vec3;
   /** Position (i, j, k) of padded voxel (0, 0, 0) in the input grid (may be negative). */
@@ -36,10 +38,10 @@ export interface TextureGrid {
  * Inclusive bounding box of the non-zero voxels of an array on a grid of `size`; null when all are zero.
  * With `maxValue`, also checks that every value lies in 0..maxValue (InvalidInputError otherwise).
  */
-function nonZeroBox(size: Vec3, a: ArrayLike<number>, maxValue?: number): { lo: number[]; hi: number[] } | null {
+function nonZeroBox(size: Vec3, a: ArrayLike<number>, maxValue?: number): { lo: number[]; hi: number[]; count: number } | null {
   const [sx, sy, sz] = size;
   let x0 = sx, y0 = sy, z0 = sz, x1 = -1, y1 = -1, z1 = -1;
-  const span = new Int32Array(2);
+  const span = new Int32Array(3); // first x, last x, running count of non-zero values
   let p = 0;
   for (let z = 0; z < sz; z++) {
     for (let y = 0; y < sy; y++, p += sx) {
@@ -53,25 +55,29 @@ function nonZeroBox(size: Vec3, a: ArrayLike<number>, maxValue?: number): { lo: 
       z1 = z;
     }
   }
-  return x1 < 0 ? null : { lo: [x0, y0, z0], hi: [x1, y1, z1] };
+  return x1 < 0 ? null : { lo: [x0, y0, z0], hi: [x1, y1, z1], count: span[2] };
 }
 
 /**
- * First and last x of the non-zero values of the row a[p..p + sx) into `span`; false when there is none. With
- * `maxValue` ≥ 0, also checks that every value lies in 0..maxValue (InvalidInputError otherwise).
+ * First and last x of the non-zero values of the row a[p..p + sx) into `span[0..1]`, and their number added to
+ * `span[2]`; false when there is none. With `maxValue` ≥ 0, also checks that every value lies in 0..maxValue
+ * (InvalidInputError otherwise).
  */
 function rowSpan(a: ArrayLike<number>, p: number, sx: number, maxValue: number, span: Int32Array): boolean {
   let lo = -1;
   let hi = -1;
+  let count = 0;
   for (let x = 0; x < sx; x++) {
     const g = a[p + x];
     if (g === 0) continue;
     if (maxValue >= 0 && !(g > 0 && g <= maxValue && Number.isInteger(g))) badLevel(g, p + x, maxValue);
     if (lo < 0) lo = x;
     hi = x;
+    count++;
   }
   span[0] = lo;
   span[1] = hi;
+  span[2] += count;
   return lo >= 0;
 }
 
@@ -133,49 +139,49 @@ export function buildTextureGrid(roi: DiscretisedRoi, pad = 1, alsoInclude: read
   const nz = hi[2] - lo[2] + 1 + 2 * pad;
   const levels = new Int32Array(nx * ny * nz);
   const [sx, sy] = size;
-  const stats = new Int32Array(2); // ROI voxel count, largest level
-  for (let z = lo[2]; z <= hi[2]; z++) {
-    for (let y = lo[1]; y <= hi[1]; y++) {
-      const src = sx * (y + sy * z);
-      const dst = pad + nx * (y - lo[1] + pad + ny * (z - lo[2] + pad)) - lo[0];
-      copyRowLevels(roi.levels, src, levels, dst, lo[0], hi[0], stats);
-    }
-  }
-  const maxLevel = stats[1];
-  const voxels = new Int32Array(stats[0]);
+  // one pass over the box rows in raster order of the padded grid: copies the levels, lists the ROI voxels and
+  // counts the voxels per level
+  const voxels = new Int32Array(box.count);
+  const levelCounts = new Int32Array(roi.nLevels + 1);
   const sliceStart = new Int32Array(nz + 1);
   let k = 0;
-  for (let z = 0, p = 0; z < nz; z++) {
+  for (let z = 0; z < nz; z++) {
     sliceStart[z] = k;
-    for (let y = 0; y < ny; y++, p += nx) k = appendNonZero(levels, p, p + nx, voxels, k);
+    const iz = z - pad + lo[2];
+    if (iz < lo[2] || iz > hi[2]) continue;
+    for (let y = lo[1]; y <= hi[1]; y++) {
+      const src = sx * (y + sy * iz);
+      const dst = pad + nx * (y - lo[1] + pad + ny * z) - lo[0];
+      k = copyRowLevels(roi.levels, src, levels, dst, lo[0], hi[0], voxels, k, levelCounts);
+    }
   }
   sliceStart[nz] = k;
+  let maxLevel = 0;
+  let presentLevels = 0;
+  for (let g = 1; g <= roi.nLevels; g++) if (levelCounts[g] > 0) { maxLevel = g; presentLevels++; }
   return {
     nx, ny, nz, pad, levels, voxels, sliceStart,
-    nLevels: roi.nLevels, maxLevel, spacing: roi.spacing,
+    nLevels: roi.nLevels, maxLevel, presentLevels, spacing: roi.spacing,
     offset: [lo[0] - pad, lo[1] - pad, lo[2] - pad],
   };
 }
 
-/** Copies the positive levels of src[srcRow + x0..x1] to dst[dstRow + x0..x1]; counts them and tracks the largest. */
-function copyRowLevels(src: Int32Array, srcRow: number, dst: Int32Array, dstRow: number, x0: number, x1: number, stats: Int32Array): void {
-  let count = stats[0];
-  let maxLevel = stats[1];
+/**
+ * Copies the positive levels of src[srcRow + x0..x1] to dst[dstRow + x0..x1], appends their indices in `dst` to
+ * `voxels` from position k and counts them per level; returns the new k.
+ */
+function copyRowLevels(
+  src: Int32Array, srcRow: number, dst: Int32Array, dstRow: number, x0: number, x1: number,
+  voxels: Int32Array, k: number, levelCounts: Int32Array,
+): number {
   for (let x = x0; x <= x1; x++) {
     const g = src[srcRow + x];
     if (g > 0) {
       dst[dstRow + x] = g;
-      count++;
-      if (g > maxLevel) maxLevel = g;
+      voxels[k++] = dstRow + x;
+      levelCounts[g]++;
     }
   }
-  stats[0] = count;
-  stats[1] = maxLevel;
-}
-
-/** Appends to `out` (from index k) the indices p in [from, to) with a non-zero level; returns the new k. */
-function appendNonZero(levels: Int32Array, from: number, to: number, out: Int32Array, k: number): number {
-  for (let p = from; p < to; p++) if (levels[p] !== 0) out[k++] = p;
   return k;
 }
 

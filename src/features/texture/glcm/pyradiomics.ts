@@ -9,7 +9,6 @@ import {
 import { GLCM_FEATURES } from './defs.js';
 import { checkGlcmLevels, matrixTotal, symmetrise } from './matrix.js';
 import { TextureCache } from '../common/texture-cache.js';
-import { PASS_BLOCK } from '../common/pass-kernels.js';
 import { glcmStats, type GlcmStats, PYRADIOMICS_EPS } from './stats.js';
 
 /** PyRadiomics GLCM settings. */
@@ -80,20 +79,6 @@ function normalise(m: Float64Array): Float64Array {
   return m;
 }
 
-function presentLevelCount(grid: TextureGrid): number {
-  const seen = new Uint8Array(grid.maxLevel + 1);
-  const vox = grid.voxels;
-  for (let from = 0; from < vox.length; from += PASS_BLOCK) markLevels(grid.levels, vox, from, Math.min(from + PASS_BLOCK, vox.length), seen);
-  let n = 0;
-  for (let g = 0; g < seen.length; g++) n += seen[g];
-  return n;
-}
-
-/** Marks the levels of the voxels vox[from..to) in `seen`. */
-function markLevels(levels: Int32Array, vox: Int32Array, from: number, to: number, seen: Uint8Array): void {
-  for (let t = from; t < to; t++) seen[levels[vox[t]]] = 1;
-}
-
 const STAT_KEYS: (keyof GlcmStats)[] = GLCM_FEATURES.filter((r) => r.pyradiomicsName !== null).map((r) => r.stat);
 
 /**
@@ -115,7 +100,7 @@ export function pyradiomicsGlcm(roi: DiscretisedRoi, settings: GlcmPyradiomicsSe
 
 /** {@link pyradiomicsGlcm} on a prepared grid (padding ≥ the largest distance). */
 export function pyradiomicsGlcmOnGrid(grid: TextureGrid, settings: GlcmPyradiomicsSettings = {}, cache = new TextureCache(grid)): FeatureValues {
-  const present = presentLevelCount(grid);
+  const present = grid.presentLevels;
   const symmetric = settings.symmetricalGLCM ?? true;
   const ng = grid.maxLevel;
   const options = { normLevels: ng, eps: PYRADIOMICS_EPS, flat: 'pyradiomics' as const, mcc: true, presentLevels: present, symmetric };

@@ -21,15 +21,15 @@ export function dependenceCounts(grid: TextureGrid, from: number, to: number, ta
   const vox = grid.voxels;
   const data = tallies.data;
   const nj = maxNeighbours + 1;
-  const m = new Float64Array(ng * nj);
+  const m = new Int32Array(ng * nj); // integer counts: no heap numbers while the kernel is interpreted
   for (let b = from; b < to; b += PASS_BLOCK) countDependences(lv, vox, data, b, Math.min(b + PASS_BLOCK, to), nj, m);
-  return countsFromDense(m, ng, nj);
+  return countsFromDense(new Float64Array(m), ng, nj);
 }
 
 /** Adds the voxels vox[from..to) to the dense dependence matrix m (rows of nj). */
-function countDependences(lv: Int32Array, vox: Int32Array, data: Int32Array, from: number, to: number, nj: number, m: Float64Array): void {
+function countDependences(lv: Int32Array, vox: Int32Array, data: Int32Array, from: number, to: number, nj: number, m: Int32Array): void {
   for (let t = from; t < to; t++) {
     const v = vox[t];
-    m[(lv[v] - 1) * nj + data[3 * v + 2]] += 1;
+    m[(lv[v] - 1) * nj + data[3 * v + 2]]++;
   }
 }
