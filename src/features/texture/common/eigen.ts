@@ -36,58 +36,81 @@ export function tridiagonalizeInPlace(m: Float64Array, n: number, v: Float64Arra
 
 /**
  * Reflection k of {@link tridiagonalize}: zeroes column k of `m` below the subdiagonal and updates the trailing
- * block; returns the new subdiagonal entry e_k. `v` and `p` are scratch vectors of length n.
+ * block; returns the new subdiagonal entry e_k. `v` and `p` are scratch vectors of length n. Every loop is a small
+ * kernel of its own: this function runs n − 2 times per matrix and stays in the interpreter, while the kernels,
+ * shared by all steps, are compiled once each.
  */
 function householderStep(m: Float64Array, n: number, k: number, v: Float64Array, p: Float64Array): number {
-  // x = column k below the diagonal
-  let alpha = 0;
-  for (let i = k + 1; i < n; i++) alpha += m[i * n + k] * m[i * n + k];
-  alpha = Math.sqrt(alpha);
-  const x0 = m[(k + 1) * n + k];
+  const from = k + 1;
+  // x = column k below the diagonal (copied to v)
+  copyColumn(m, n, k, from, v);
+  const alpha = Math.sqrt(dotRange(v, v, from, n));
+  const x0 = v[from];
   if (alpha === 0) return 0;
   const r = x0 > 0 ? -alpha : alpha; // reflect x onto r·e1, sign chosen to avoid cancellation
   // v = x − r e1, β = 2 / vᵀv
-  v.fill(0);
-  v[k + 1] = x0 - r;
-  for (let i = k + 2; i < n; i++) v[i] = m[i * n + k];
-  let vv = 0;
-  for (let i = k + 1; i < n; i++) vv += v[i] * v[i];
+  v[from] = x0 - r;
+  const vv = dotRange(v, v, from, n);
   if (vv === 0) return x0;
   const beta = 2 / vv;
-  // p = β A22 v (A22 = trailing block, symmetric); the row loops are small functions, compiled after a few rows
-  for (let i = k + 1; i < n; i++) p[i] = beta * rowDot(m, i * n, k + 1, n, v);
+  // p = β A22 v (A22 = trailing block, symmetric)
+  scaledMatVec(m, n, from, v, beta, p);
   // w = p − (β pᵀv / 2) v
-  let pv = 0;
-  for (let i = k + 1; i < n; i++) pv += p[i] * v[i];
-  const c = (beta * pv) / 2;
-  for (let i = k + 1; i < n; i++) p[i] -= c * v[i];
+  const c = (beta * dotRange(p, v, from, n)) / 2;
+  subtractScaled(p, c, v, from, n);
   // A22 −= v wᵀ + w vᵀ (symmetric: compute the lower triangle, mirror it)
-  for (let i = k + 1; i < n; i++) rankTwoRow(m, n, i, k + 1, v, p);
+  rankTwoUpdate(m, n, from, v, p);
   return r;
 }
 
-/** Σ_{j=from}^{n−1} m[row + j]·v[j]. */
-function rowDot(m: Float64Array, row: number, from: number, n: number, v: Float64Array): number {
+/** v[i] = m[i][k] for i = from..n−1. */
+function copyColumn(m: Float64Array, n: number, k: number, from: number, v: Float64Array): void {
+  for (let i = from; i < n; i++) v[i] = m[i * n + k];
+}
+
+/** Σ_{i=from}^{to−1} a[i]·b[i], in increasing i. */
+function dotRange(a: Float64Array, b: Float64Array, from: number, to: number): number {
   let s = 0;
-  for (let j = from; j < n; j++) s += m[row + j] * v[j];
+  for (let i = from; i < to; i++) s += a[i] * b[i];
   return s;
 }
 
-/** Row i of A22 −= v wᵀ + w vᵀ for columns from..i (w in `p`), mirrored into column i. */
-function rankTwoRow(m: Float64Array, n: number, i: number, from: number, v: Float64Array, p: Float64Array): void {
-  const vi = v[i];
-  const wi = p[i];
-  const row = i * n;
-  for (let j = from; j <= i; j++) {
-    const val = m[row + j] - (vi * p[j] + wi * v[j]);
-    m[row + j] = val;
-    m[j * n + i] = val;
+/** p[i] = β Σ_{j=from}^{n−1} m[i][j]·v[j] for i = from..n−1. */
+function scaledMatVec(m: Float64Array, n: number, from: number, v: Float64Array, beta: number, p: Float64Array): void {
+  for (let i = from; i < n; i++) {
+    let s = 0;
+    const row = i * n;
+    for (let j = from; j < n; j++) s += m[row + j] * v[j];
+    p[i] = beta * s;
+  }
+}
+
+/** p[i] −= c·v[i] for i = from..to−1. */
+function subtractScaled(p: Float64Array, c: number, v: Float64Array, from: number, to: number): void {
+  for (let i = from; i < to; i++) p[i] -= c * v[i];
+}
+
+/** Trailing block from..n−1 of m −= v wᵀ + w vᵀ (w in `p`): lower triangle computed, mirrored into the upper. */
+function rankTwoUpdate(m: Float64Array, n: number, from: number, v: Float64Array, p: Float64Array): void {
+  for (let i = from; i < n; i++) {
+    const vi = v[i];
+    const wi = p[i];
+    const row = i * n;
+    for (let j = from; j <= i; j++) {
+      const val = m[row + j] - (vi * p[j] + wi * v[j]);
+      m[row + j] = val;
+      m[j * n + i] = val;
+    }
   }
 }
 
 /** Number of eigenvalues of a symmetric tridiagonal matrix that are smaller than x (Sturm count via LDLᵀ inertia). */
 export function countBelow(t: Tridiagonal, x: number, n = t.d.length): number {
-  const { d, e } = t;
+  return sturmCount(t.d, t.e, n, x);
+}
+
+/** {@link countBelow} on the diagonal d[0..n) and off-diagonal e[0..n−1) (plain arrays: one stable shape for V8). */
+function sturmCount(d: Float64Array, e: Float64Array, n: number, x: number): number {
   let count = 0;
   let q = d[0] - x;
   const tiny = 1e-300;
@@ -107,8 +130,12 @@ export function countBelow(t: Tridiagonal, x: number, n = t.d.length): number {
  * @param n - order of the matrix (default: the length of `t.d`; smaller when the buffers are reused scratch).
  */
 export function kthLargestEigenvalue(t: Tridiagonal, k: number, tolerance = 0, n = t.d.length): number {
-  const { d, e } = t;
   if (k < 1 || k > n) throw new RangeError(`k must be in 1..${n}`);
+  return bisectEigenvalue(t.d, t.e, n, k, tolerance);
+}
+
+/** {@link kthLargestEigenvalue} on d[0..n) and e[0..n−1), k already checked. */
+function bisectEigenvalue(d: Float64Array, e: Float64Array, n: number, k: number, tolerance: number): number {
   // Gershgorin bounds
   let lo = Infinity;
   let hi = -Infinity;
@@ -121,7 +148,7 @@ export function kthLargestEigenvalue(t: Tridiagonal, k: number, tolerance = 0, n
   for (let it = 0; it < 200; it++) {
     const mid = 0.5 * (lo + hi);
     if (mid <= lo || mid >= hi || hi - lo < tolerance) break;
-    if (countBelow(t, mid, n) > target) hi = mid;
+    if (sturmCount(d, e, n, mid) > target) hi = mid;
     else lo = mid;
   }
   return 0.5 * (lo + hi);

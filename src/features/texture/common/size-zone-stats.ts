@@ -1,3 +1,4 @@
+import { PASS_BLOCK } from './pass-kernels.js';
 import type { SparseCounts } from './sparse-counts.js';
 
 /**
@@ -66,36 +67,23 @@ export const NAN_SIZE_ZONE_STATS: SizeZoneStats = Object.freeze({
  * @returns NaN statistics when the matrix is empty.
  */
 export function sizeZoneStats(m: SparseCounts, nVoxels: number, eps = 0): SizeZoneStats {
-  let ns = 0;
-  let maxL = 0;
-  let maxJ = 0;
-  for (let e = 0; e < m.length; e++) {
-    ns += m.count[e];
-    if (m.level[e] > maxL) maxL = m.level[e];
-    if (m.j[e] > maxJ) maxJ = m.j[e];
-  }
+  const n = m.length;
+  // the loops over the entries run block by block in small functions (compiled once by V8, see pass-kernels.ts);
+  // the sums are carried in `acc`/`lim` in the same order as one loop over all entries
+  const lim = new Int32Array(3); // largest level, largest j, number of distinct j
+  const acc = new Float64Array(7); // N_s, then Σ m/(i²j²), Σ m i²/j², Σ m j²/i², Σ m i²j², entropy, energy
+  for (let b = 0; b < n; b += PASS_BLOCK) totalBlock(m, b, Math.min(b + PASS_BLOCK, n), lim, acc);
+  const ns = acc[0];
   if (!(ns > 0)) return NAN_SIZE_ZONE_STATS;
+  const maxL = lim[0];
+  const maxJ = lim[1];
   const rowSum = new Float64Array(maxL + 1);
   const colSum = new Float64Array(maxJ + 1);
-  let sLow = 0, sHigh = 0, sSmall = 0, sLarge = 0, sSL = 0, sSH = 0, sLL = 0, sLH = 0;
-  let entr = 0, energy = 0;
-  for (let e = 0; e < m.length; e++) {
-    const c = m.count[e];
-    const i = m.level[e];
-    const j = m.j[e];
-    const i2 = i * i;
-    const j2 = j * j;
-    rowSum[i] += c;
-    colSum[j] += c;
-    sSL += c / (i2 * j2);
-    sSH += (c * i2) / j2;
-    sLL += (c * j2) / i2;
-    sLH += c * i2 * j2;
-    const p = c / ns;
-    if (p > 0) entr -= p * Math.log2(p + eps);
-    energy += p * p;
-  }
-  let glnu = 0, muI = 0;
+  const seen = new Uint8Array(maxJ + 1);
+  const touched = new Int32Array(n);
+  for (let b = 0; b < n; b += PASS_BLOCK) entryBlock(m, b, Math.min(b + PASS_BLOCK, n), ns, eps, rowSum, colSum, seen, touched, lim, acc);
+  const sSL = acc[1], sSH = acc[2], sLL = acc[3], sLH = acc[4], entr = acc[5], energy = acc[6];
+  let sLow = 0, sHigh = 0, glnu = 0, muI = 0;
   for (let i = 1; i <= maxL; i++) {
     const r = rowSum[i];
     if (r === 0) continue;
@@ -105,22 +93,18 @@ export function sizeZoneStats(m: SparseCounts, nVoxels: number, eps = 0): SizeZo
     muI += i * r;
   }
   muI /= ns;
-  let jnu = 0, muJ = 0;
-  for (let j = 1; j <= maxJ; j++) {
-    const c = colSum[j];
-    if (c === 0) continue;
-    jnu += c * c;
-    sSmall += c / (j * j);
-    sLarge += c * j * j;
-    muJ += j * c;
-  }
-  muJ /= ns;
+  // the j marginal over the j values that occur, in increasing order (a zone size can be as large as the ROI)
+  const js = touched.subarray(0, lim[2]).sort();
+  const jacc = new Float64Array(5); // Σ m_.j², Σ m_.j / j², Σ j² m_.j, Σ j m_.j, Σ (j − μ_j)² m_.j
+  for (let b = 0; b < js.length; b += PASS_BLOCK) columnBlock(js, b, Math.min(b + PASS_BLOCK, js.length), colSum, jacc);
+  const jnu = jacc[0], sSmall = jacc[1], sLarge = jacc[2];
+  const muJ = jacc[3] / ns;
   // variances from the marginals: Σ_i (i − μ_i)² m_i. / N_s and Σ_j (j − μ_j)² m_.j / N_s
-  let varI = 0, varJ = 0;
+  let varI = 0;
   for (let i = 1; i <= maxL; i++) if (rowSum[i] !== 0) varI += (i - muI) * (i - muI) * rowSum[i];
-  for (let j = 1; j <= maxJ; j++) if (colSum[j] !== 0) varJ += (j - muJ) * (j - muJ) * colSum[j];
+  for (let b = 0; b < js.length; b += PASS_BLOCK) columnVarianceBlock(js, b, Math.min(b + PASS_BLOCK, js.length), colSum, muJ, jacc);
   varI /= ns;
-  varJ /= ns;
+  const varJ = jacc[4] / ns;
   return {
     smallEmphasis: sSmall / ns,
     largeEmphasis: sLarge / ns,
@@ -141,6 +125,75 @@ export function sizeZoneStats(m: SparseCounts, nVoxels: number, eps = 0): SizeZo
     energy,
     total: ns,
   };
+}
+
+/** Entries [from, to) of m: adds their counts to acc[0] (N_s) and tracks the largest level (lim[0]) and j (lim[1]). */
+function totalBlock(m: SparseCounts, from: number, to: number, lim: Int32Array, acc: Float64Array): void {
+  const level = m.level, jv = m.j, count = m.count;
+  let ns = acc[0], maxL = lim[0], maxJ = lim[1];
+  for (let e = from; e < to; e++) {
+    ns += count[e];
+    if (level[e] > maxL) maxL = level[e];
+    if (jv[e] > maxJ) maxJ = jv[e];
+  }
+  acc[0] = ns; lim[0] = maxL; lim[1] = maxJ;
+}
+
+/**
+ * Entries [from, to) of m: the marginals m_i. (rowSum) and m_.j (colSum; each new j appended to `touched`, their
+ * number in lim[2]) and the per-entry sums acc[1..6] (joint emphases, entropy, energy) with p = m_ij / N_s.
+ */
+function entryBlock(
+  m: SparseCounts, from: number, to: number, ns: number, eps: number,
+  rowSum: Float64Array, colSum: Float64Array, seen: Uint8Array, touched: Int32Array, lim: Int32Array, acc: Float64Array,
+): void {
+  const level = m.level, jv = m.j, count = m.count;
+  let sSL = acc[1], sSH = acc[2], sLL = acc[3], sLH = acc[4], entr = acc[5], energy = acc[6];
+  let nt = lim[2];
+  for (let e = from; e < to; e++) {
+    const c = count[e];
+    const i = level[e];
+    const j = jv[e];
+    const i2 = i * i;
+    const j2 = j * j;
+    rowSum[i] += c;
+    colSum[j] += c;
+    if (seen[j] === 0) { seen[j] = 1; touched[nt++] = j; }
+    sSL += c / (i2 * j2);
+    sSH += (c * i2) / j2;
+    sLL += (c * j2) / i2;
+    sLH += c * i2 * j2;
+    const p = c / ns;
+    if (p > 0) entr -= p * Math.log2(p + eps);
+    energy += p * p;
+  }
+  acc[1] = sSL; acc[2] = sSH; acc[3] = sLL; acc[4] = sLH; acc[5] = entr; acc[6] = energy;
+  lim[2] = nt;
+}
+
+/** j values js[from..to) (increasing): adds Σ m_.j², Σ m_.j / j², Σ j² m_.j and Σ j m_.j to jacc[0..3]. */
+function columnBlock(js: Int32Array, from: number, to: number, colSum: Float64Array, jacc: Float64Array): void {
+  let jnu = jacc[0], sSmall = jacc[1], sLarge = jacc[2], muJ = jacc[3];
+  for (let t = from; t < to; t++) {
+    const j = js[t];
+    const c = colSum[j];
+    if (c === 0) continue;
+    jnu += c * c;
+    sSmall += c / (j * j);
+    sLarge += c * j * j;
+    muJ += j * c;
+  }
+  jacc[0] = jnu; jacc[1] = sSmall; jacc[2] = sLarge; jacc[3] = muJ;
+}
+
+/** j values js[from..to): adds Σ (j − μ_j)² m_.j to jacc[4]. */
+function columnVarianceBlock(js: Int32Array, from: number, to: number, colSum: Float64Array, muJ: number, jacc: Float64Array): void {
+  let varJ = jacc[4];
+  for (let t = from; t < to; t++) {
+    const j = js[t];
+    if (colSum[j] !== 0) varJ += (j - muJ) * (j - muJ) * colSum[j];
+  }
+  jacc[4] = varJ;
 }
 
 /** One feature of a run/zone/dependence family: which statistic, its IBSI tag stem and id, its PyRadiomics name. */
