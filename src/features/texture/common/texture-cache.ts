@@ -36,7 +36,7 @@ export interface PrimeRequest {
  * direction; getters compute whatever was not primed.
  */
 export class TextureCache {
-  private readonly cooc = new Map<string, Float64Array>();
+  private readonly cooc = new Map<string, Int32Array>();
   private readonly runs = new Map<string, DirectionRuns>();
   private readonly tally = new Map<string, NeighbourTallies>();
   private readonly zoneSets = new Map<number, Zones>();
@@ -69,7 +69,7 @@ export class TextureCache {
     }
     const longest = multiDirectionPass(lv, vox, offsets, ngC, alpha, stride, coocs, parent, tallies, runs);
     for (let k = 0; k < offsets.length; k++) {
-      if (ngC > 0) this.cooc.set(`${offsets[k]}|${ngC}`, new Float64Array(coocs[k]));
+      if (ngC > 0) this.cooc.set(`${offsets[k]}|${ngC}`, coocs[k]);
       if (ngR > 0) this.runs.set(`${offsets[k]}|${ngR}`, { matrix: new Float64Array(runs[k]), stride, longest: longest[k] });
     }
     if (tallies.length > 0) this.tally.set(tallyKey(offsets, alpha), { data: tallies, alpha });
@@ -81,14 +81,16 @@ export class TextureCache {
     }
   }
 
-  /** Asymmetric co-occurrence counts (row = centre level, column = neighbour level) of all ROI voxels at `offset`. */
-  cooccurrences(offset: number, ng: number): Float64Array {
+  /**
+   * Asymmetric co-occurrence counts (row = centre level, column = neighbour level) of all ROI voxels at `offset`
+   * (integers: read by interpreted code without boxing).
+   */
+  cooccurrences(offset: number, ng: number): Int32Array {
     const key = `${offset}|${ng}`;
     let m = this.cooc.get(key);
     if (m === undefined) {
-      const counts = new Int32Array(ng * ng);
-      multiDirectionPass(this.grid.levels, this.grid.voxels, Int32Array.of(offset), ng, 0, 1, [counts], NONE_I32, NONE_I32, [NONE_I32]);
-      m = new Float64Array(counts);
+      m = new Int32Array(ng * ng);
+      multiDirectionPass(this.grid.levels, this.grid.voxels, Int32Array.of(offset), ng, 0, 1, [m], NONE_I32, NONE_I32, [NONE_I32]);
       this.cooc.set(key, m);
     }
     return m;

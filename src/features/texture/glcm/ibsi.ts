@@ -3,7 +3,7 @@ import { directionalAggregationsFor, IBSI_SPATIAL, type IbsiTextureOptions, nanM
 import { checkDistance, ibsiDirections } from '../common/directions.js';
 import { buildTextureGrid, gridOffset, type TextureGrid } from '../common/grid.js';
 import { GLCM_FEATURES } from './defs.js';
-import { addCooccurrences, addInto, checkGlcmLevels, matrixTotal, symmetrise } from './matrix.js';
+import { addCooccurrences, addInto, checkGlcmLevels, matrixTotal, symmetrise, symmetriseCounts } from './matrix.js';
 import { TextureCache } from '../common/texture-cache.js';
 import { glcmStats, type GlcmStats } from './stats.js';
 
@@ -45,7 +45,7 @@ export function ibsiGlcmOnGrid(grid: TextureGrid, options: IbsiTextureOptions = 
     const merged = new Float64Array(ng * ng);
     const perDir: GlcmStats[] = [];
     for (const d of ibsiDirections('3D', distance)) {
-      const s = symmetrise(cache.cooccurrences(gridOffset(grid, d[0], d[1], d[2]), ng), ng);
+      const s = new Float64Array(symmetriseCounts(cache.cooccurrences(gridOffset(grid, d[0], d[1], d[2]), ng), ng));
       addInto(merged, s);
       if (matrixTotal(s) > 0) perDir.push(ibsiStats(s, ng));
     }

@@ -39,13 +39,25 @@ export function symmetrise(m: Float64Array, ng: number): Float64Array {
   return s;
 }
 
+/** M + Mᵀ of integer counts, as a new integer array (counts stay integers: no boxing in interpreted code). */
+export function symmetriseCounts(m: Int32Array, ng: number): Int32Array {
+  const s = new Int32Array(ng * ng);
+  for (let a = 0; a < ng; a++) symmetricRow(m, ng, a, s);
+  return s;
+}
+
+/** Row a of {@link symmetriseCounts} (a small function per row, compiled early). */
+function symmetricRow(m: Int32Array, ng: number, a: number, s: Int32Array): void {
+  for (let b = 0; b < ng; b++) s[a * ng + b] = m[a * ng + b] + m[b * ng + a];
+}
+
 /** Element-wise sum into `acc` (matrix merging). */
 export function addInto(acc: Float64Array, m: Float64Array): void {
   for (let t = 0; t < acc.length; t++) acc[t] += m[t];
 }
 
 /** Sum of all elements. */
-export function matrixTotal(m: Float64Array): number {
+export function matrixTotal(m: Float64Array | Int32Array): number {
   let s = 0;
   for (let t = 0; t < m.length; t++) s += m[t];
   return s;

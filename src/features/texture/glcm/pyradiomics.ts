@@ -7,7 +7,7 @@ import {
   type PyradiomicsTextureSettings, type WeightingNorm,
 } from '../common/pyradiomics-settings.js';
 import { GLCM_FEATURES } from './defs.js';
-import { checkGlcmLevels, matrixTotal, symmetrise } from './matrix.js';
+import { checkGlcmLevels, matrixTotal, symmetriseCounts } from './matrix.js';
 import { TextureCache } from '../common/texture-cache.js';
 import { glcmStats, type GlcmStats, PYRADIOMICS_EPS } from './stats.js';
 
@@ -53,7 +53,7 @@ function glcmMatricesOnGrid(grid: TextureGrid, settings: GlcmPyradiomicsSettings
   const symmetric = settings.symmetricalGLCM ?? true;
   const raw = angles.map((d) => {
     const m = cache.cooccurrences(gridOffset(grid, d[0], d[1], d[2]), ng);
-    return symmetric ? symmetrise(m, ng) : Float64Array.from(m);
+    return new Float64Array(symmetric ? symmetriseCounts(m, ng) : m);
   });
   if (norm !== null) {
     const sum = new Float64Array(ng * ng);
@@ -112,7 +112,7 @@ export function pyradiomicsGlcmOnGrid(grid: TextureGrid, settings: GlcmPyradiomi
     checkGlcmLevels(ng);
     for (const d of pyradiomicsAngles(grid, settings, settings.distances ?? [1])) {
       const m = cache.cooccurrences(gridOffset(grid, d[0], d[1], d[2]), ng);
-      if (matrixTotal(m) > 0) stats.push(glcmStats(symmetric ? symmetrise(m, ng) : m, ng, options));
+      if (matrixTotal(m) > 0) stats.push(glcmStats(symmetric ? symmetriseCounts(m, ng) : m, ng, options));
     }
   }
   const mean = nanMeanRecords(stats, STAT_KEYS);
