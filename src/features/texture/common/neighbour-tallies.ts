@@ -3,9 +3,10 @@ import { multiDirectionPass } from './pass-kernels.js';
 
 /**
  * Per-voxel tallies over a symmetric neighbourhood, for NGTDM and NGLDM/GLDM, stored interleaved for locality:
- * for the voxel at padded-grid index v, `data[3v]` = number of ROI neighbours, `data[3v + 1]` = sum of their
- * grey levels, `data[3v + 2]` = number of them whose grey level differs by at most α (dependent neighbours).
- * Only ROI voxels are filled.
+ * for the voxel at padded-grid index v, `data[2v]` = n + 2¹⁶·k (n = number of ROI neighbours, k = number of them
+ * whose grey level differs by at most α, the dependent neighbours: n = word & 0xffff, k = word >>> 16; both stay
+ * below 2¹⁵ for any neighbourhood of Chebyshev distance < 16), `data[2v + 1]` = sum of their grey levels. Only ROI
+ * voxels are filled.
  */
 export interface NeighbourTallies {
   readonly data: Int32Array;
@@ -21,7 +22,7 @@ export interface NeighbourTallies {
  * @param halfOffsets - one index offset of each ± pair (e.g. the 13 unique 3D directions at distance 1).
  */
 export function neighbourTallies(grid: TextureGrid, halfOffsets: Int32Array, alpha: number): NeighbourTallies {
-  const data = new Int32Array(3 * grid.levels.length);
+  const data = new Int32Array(2 * grid.levels.length);
   const none = Array.from(halfOffsets, () => new Int32Array(0));
   multiDirectionPass(grid.levels, grid.voxels, halfOffsets, 1, alpha, 1, none, new Int32Array(0), data, none);
   return { data, alpha };

@@ -16,12 +16,12 @@ export const PASS_BLOCK = 512;
 
 /**
  * One pass over the ROI voxels `voxels[from..to)` (`levels`: 0 outside the ROI and in the padding; `voxels`: ROI
- * voxel indices) for the index offset `off`. For each ROI voxel v whose neighbour w = v + off is in the ROI: co-occurrence count
- * (level(v), level(w)); union of v and w when their levels are equal (union by smallest index, so each root is
- * its set's first voxel in raster order; path halving); tallies of both voxels (one neighbour, the other's level,
- * one dependent neighbour when the levels differ by at most `alpha`). For the runs (`off` a unit direction), a run
- * starts at a ROI voxel whose predecessor has another level. Returns the longest run started in the block (0 without
- * runs).
+ * voxel indices) for the index offset `off`. For each ROI voxel v whose neighbour w = v + off is in the ROI:
+ * co-occurrence count (level(v), level(w)); union of v and w when their levels are equal (union by smallest index,
+ * so each root is its set's first voxel in raster order; path halving); tallies of both voxels (one neighbour, the
+ * other's level, one dependent neighbour when the levels differ by at most `alpha`; layout in `NeighbourTallies`).
+ * For the runs (`off` a unit direction), a run ends at a ROI voxel whose successor has another level (counted there,
+ * its length found by walking back). Returns the longest run ended in the block (0 without runs).
  */
 export function directionPass(
   levels: Int32Array, voxels: Int32Array, from: number, to: number, off: number, ng: number, alpha: number, stride: number,
@@ -39,33 +39,43 @@ export function directionPass(
     const h = levels[w];
     if (h !== 0) {
       if (doCooc) cooc[(g - 1) * ng + h - 1]++;
-      if (doZones && h === g) {
+      // (equal parents: already one set)
+      if (doZones && h === g && parent[v] !== parent[w]) {
         const ra = findRoot(parent, v);
         const rb = findRoot(parent, w);
         if (ra < rb) parent[rb] = ra;
         else if (rb < ra) parent[ra] = rb;
       }
       if (doTally) {
-        const a = 3 * v;
-        const b = 3 * w;
-        tallies[a]++;
-        tallies[b]++;
+        // one neighbour (+ TALLY_DEPENDENT when dependent) and the other's level, to both voxels
+        const d = g > h ? g - h : h - g;
+        const add = d <= alpha ? 1 + TALLY_DEPENDENT : 1;
+        const a = 2 * v;
+        const b = 2 * w;
+        tallies[a] += add;
+        tallies[b] += add;
         tallies[a + 1] += h;
         tallies[b + 1] += g;
-        const d = g > h ? g - h : h - g;
-        if (d <= alpha) { tallies[a + 2]++; tallies[b + 2]++; }
       }
     }
-    if (doRuns && levels[v - off] !== g) {
-      let len = 1;
-      let u = w;
-      while (levels[u] === g) { len++; u += off; }
+    // a run ends at v when its successor has another level (h, read above); its length by walking back (a do-while:
+    // the loop body runs for every run, so V8 has type feedback for it before it optimises this function)
+    if (doRuns && h !== g) {
+      let len = 0;
+      let u = v;
+      do { len++; u -= off; } while (levels[u] === g);
       runs[(g - 1) * stride + len - 1]++;
       if (len > longest) longest = len;
     }
   }
   return longest;
 }
+
+/**
+ * Unit of the dependent-neighbour count in the first tally word of a voxel (`count + TALLY_DEPENDENT·dependent`):
+ * neighbourhoods have fewer than 2¹⁶ voxels, so both counts share one integer and a pair costs two updates per voxel.
+ */
+export const TALLY_DEPENDENT = 0x10000;
 
 /** Root of a's set in the union-find forest `parent`, halving the path on the way. */
 function findRoot(parent: Int32Array, a: number): number {

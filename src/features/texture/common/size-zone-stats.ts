@@ -81,7 +81,10 @@ export function sizeZoneStats(m: SparseCounts, nVoxels: number, eps = 0): SizeZo
   const colSum = new Float64Array(maxJ + 1);
   const seen = new Uint8Array(maxJ + 1);
   const touched = new Int32Array(n);
-  for (let b = 0; b < n; b += PASS_BLOCK) entryBlock(m, b, Math.min(b + PASS_BLOCK, n), ns, eps, rowSum, colSum, seen, touched, lim, acc);
+  // j as doubles: i²·j² exceeds 2³¹ for large zones, and V8 would otherwise compile integer products first and
+  // de-optimise on the first overflow
+  const jd = new Float64Array(m.j);
+  for (let b = 0; b < n; b += PASS_BLOCK) entryBlock(m, jd, b, Math.min(b + PASS_BLOCK, n), ns, eps, rowSum, colSum, seen, touched, lim, acc);
   const sSL = acc[1], sSH = acc[2], sLL = acc[3], sLH = acc[4], entr = acc[5], energy = acc[6];
   let sLow = 0, sHigh = 0, glnu = 0, muI = 0;
   for (let i = 1; i <= maxL; i++) {
@@ -94,7 +97,7 @@ export function sizeZoneStats(m: SparseCounts, nVoxels: number, eps = 0): SizeZo
   }
   muI /= ns;
   // the j marginal over the j values that occur, in increasing order (a zone size can be as large as the ROI)
-  const js = touched.subarray(0, lim[2]).sort();
+  const js = new Float64Array(touched.subarray(0, lim[2]).sort()); // doubles: j² can exceed 2³¹
   const jacc = new Float64Array(5); // Σ m_.j², Σ m_.j / j², Σ j² m_.j, Σ j m_.j, Σ (j − μ_j)² m_.j
   for (let b = 0; b < js.length; b += PASS_BLOCK) columnBlock(js, b, Math.min(b + PASS_BLOCK, js.length), colSum, jacc);
   const jnu = jacc[0], sSmall = jacc[1], sLarge = jacc[2];
@@ -140,14 +143,15 @@ function totalBlock(m: SparseCounts, from: number, to: number, lim: Int32Array, 
 }
 
 /**
- * Entries [from, to) of m: the marginals m_i. (rowSum) and m_.j (colSum; each new j appended to `touched`, their
- * number in lim[2]) and the per-entry sums acc[1..6] (joint emphases, entropy, energy) with p = m_ij / N_s.
+ * Entries [from, to) of m (j values as doubles in `jv`): the marginals m_i. (rowSum) and m_.j (colSum; each new j
+ * appended to `touched`, their number in lim[2]) and the per-entry sums acc[1..6] (joint emphases, entropy, energy)
+ * with p = m_ij / N_s.
  */
 function entryBlock(
-  m: SparseCounts, from: number, to: number, ns: number, eps: number,
+  m: SparseCounts, jv: Float64Array, from: number, to: number, ns: number, eps: number,
   rowSum: Float64Array, colSum: Float64Array, seen: Uint8Array, touched: Int32Array, lim: Int32Array, acc: Float64Array,
 ): void {
-  const level = m.level, jv = m.j, count = m.count;
+  const level = m.level, count = m.count;
   let sSL = acc[1], sSH = acc[2], sLL = acc[3], sLH = acc[4], entr = acc[5], energy = acc[6];
   let nt = lim[2];
   for (let e = from; e < to; e++) {
@@ -172,7 +176,7 @@ function entryBlock(
 }
 
 /** j values js[from..to) (increasing): adds Σ m_.j², Σ m_.j / j², Σ j² m_.j and Σ j m_.j to jacc[0..3]. */
-function columnBlock(js: Int32Array, from: number, to: number, colSum: Float64Array, jacc: Float64Array): void {
+function columnBlock(js: Float64Array, from: number, to: number, colSum: Float64Array, jacc: Float64Array): void {
   let jnu = jacc[0], sSmall = jacc[1], sLarge = jacc[2], muJ = jacc[3];
   for (let t = from; t < to; t++) {
     const j = js[t];
@@ -187,7 +191,7 @@ function columnBlock(js: Int32Array, from: number, to: number, colSum: Float64Ar
 }
 
 /** j values js[from..to): adds Σ (j − μ_j)² m_.j to jacc[4]. */
-function columnVarianceBlock(js: Int32Array, from: number, to: number, colSum: Float64Array, muJ: number, jacc: Float64Array): void {
+function columnVarianceBlock(js: Float64Array, from: number, to: number, colSum: Float64Array, muJ: number, jacc: Float64Array): void {
   let varJ = jacc[4];
   for (let t = from; t < to; t++) {
     const j = js[t];

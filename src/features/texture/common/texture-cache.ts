@@ -58,7 +58,7 @@ export class TextureCache {
     const ngR = req.runLevels ?? 0;
     const stride = runStride(grid);
     const alpha = req.tallyAlpha ?? 0;
-    const tallies = req.tallyAlpha !== undefined ? new Int32Array(3 * lv.length) : NONE_I32;
+    const tallies = req.tallyAlpha !== undefined ? new Int32Array(2 * lv.length) : NONE_I32;
     const parent = req.zonesAxis !== undefined ? new Int32Array(lv.length) : NONE_I32;
     if (parent.length > 0) for (let from = 0; from < vox.length; from += PASS_BLOCK) selfParents(vox, from, Math.min(from + PASS_BLOCK, vox.length), parent);
     const coocs: Int32Array[] = [];

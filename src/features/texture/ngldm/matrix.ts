@@ -30,6 +30,6 @@ export function dependenceCounts(grid: TextureGrid, from: number, to: number, ta
 function countDependences(lv: Int32Array, vox: Int32Array, data: Int32Array, from: number, to: number, nj: number, m: Int32Array): void {
   for (let t = from; t < to; t++) {
     const v = vox[t];
-    m[(lv[v] - 1) * nj + data[3 * v + 2]]++;
+    m[(lv[v] - 1) * nj + (data[2 * v] >>> 16)]++; // dependent neighbours (neighbour-tallies.ts)
   }
 }

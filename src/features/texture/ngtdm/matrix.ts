@@ -27,13 +27,13 @@ function addNgtdmBlock(lv: Int32Array, vox: Int32Array, data: Int32Array, from: 
   for (let t = from; t < to; t++) {
     const v = vox[t];
     const g = lv[v];
-    const c = data[3 * v];
+    const c = data[2 * v] & 0xffff; // number of ROI neighbours (neighbour-tallies.ts)
     if (c === 0) {
       if (countIsolated) n[g] += 1;
       continue;
     }
     n[g] += 1;
-    s[g] += Math.abs(g - data[3 * v + 1] / c);
+    s[g] += Math.abs(g - data[2 * v + 1] / c);
   }
 }
 
