@@ -135,7 +135,8 @@ export function glcmStats(counts: Float64Array | Int32Array, ng: number, options
     hy -= xlog2(py[a], eps);
   }
   const acc2 = new Float64Array(6); // correlation numerator, cluster tendency, shade, prominence, HXY1, HXY2
-  for (let a = 0; a < ng; a++) rowMoments(counts, a, ng, total, eps, px, py, ux, uy, acc2);
+  // (a row with p_x = 0 has no count and no p_x p_y > 0: nothing to add)
+  for (let a = 0; a < ng; a++) if (px[a] > 0) rowMoments(counts, a, ng, total, eps, px, py, ux, uy, acc2);
   const corm = acc2[0], ct = acc2[1], cs = acc2[2], cp = acc2[3], hxy1 = acc2[4], hxy2 = acc2[5];
   let diffAvg = 0, diffEntr = 0, invDiff = 0, invDiffNorm = 0, invDiffMom = 0, invDiffMomNorm = 0, invVar = 0, contrast = 0;
   const nNorm = options.normLevels;
@@ -287,13 +288,15 @@ function rowMoments(
 ): void {
   let corm = acc[0], ct = acc[1], cs = acc[2], cp = acc[3], hxy1 = acc[4], hxy2 = acc[5];
   const pa = px[a];
+  const di = a + 1 - ux;
   for (let b = 0; b < ng; b++) {
     const pxy = pa * py[b];
-    if (pxy > 0) hxy2 -= xlog2(pxy, eps) * 1;
     const c = counts[a * ng + b];
+    // log2(p_x p_y + ε), shared by HXY2 (every cell with p_x p_y > 0) and HXY1 (cells with a count)
+    const l = pxy > 0 || c !== 0 ? Math.log2(pxy + eps) : 0;
+    if (pxy > 0) hxy2 -= pxy * l;
     if (c === 0) continue;
     const p = c / total;
-    const di = a + 1 - ux;
     const dj = b + 1 - uy;
     corm += di * dj * p;
     const s = di + dj;
@@ -301,7 +304,7 @@ function rowMoments(
     ct += s2 * p;
     cs += s2 * s * p;
     cp += s2 * s2 * p;
-    hxy1 -= p * Math.log2(pxy + eps);
+    hxy1 -= p * l;
   }
   acc[0] = corm; acc[1] = ct; acc[2] = cs; acc[3] = cp; acc[4] = hxy1; acc[5] = hxy2;
 }
