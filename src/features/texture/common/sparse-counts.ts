@@ -121,7 +121,7 @@ export function mergeCounts(parts: readonly SparseCounts[]): SparseCounts {
 }
 
 /** A sparse view of a dense row-major matrix `m[(level−1)·nj + (j−1)]` (zeros skipped). */
-export function countsFromDense(m: Float64Array, nLevels: number, nj: number): SparseCounts {
+export function countsFromDense(m: Float64Array | Int32Array, nLevels: number, nj: number): SparseCounts {
   // row by row in small functions (compiled early by V8; these matrices can hold ~10⁵ cells)
   let n = 0;
   for (let g = 0; g < nLevels; g++) n += nonZerosInRow(m, g * nj, nj);
@@ -133,14 +133,14 @@ export function countsFromDense(m: Float64Array, nLevels: number, nj: number): S
   return { level: l, j, count: c, length: n };
 }
 
-function nonZerosInRow(m: Float64Array, base: number, nj: number): number {
+function nonZerosInRow(m: Float64Array | Int32Array, base: number, nj: number): number {
   let n = 0;
   for (let k = 0; k < nj; k++) if (m[base + k] !== 0) n++;
   return n;
 }
 
 /** Appends the non-zero cells of row g (level g + 1) from entry e; returns the new e. */
-function appendRow(m: Float64Array, g: number, nj: number, l: Int32Array, j: Int32Array, c: Float64Array, e: number): number {
+function appendRow(m: Float64Array | Int32Array, g: number, nj: number, l: Int32Array, j: Int32Array, c: Float64Array, e: number): number {
   const base = g * nj;
   for (let k = 0; k < nj; k++) {
     const v = m[base + k];

@@ -6,9 +6,9 @@ import { multiDirectionPass, PASS_BLOCK } from './pass-kernels.js';
 
 const NONE_I32 = new Int32Array(0);
 
-/** Dense run-length matrix of one direction: `matrix[(level − 1)·stride + (length − 1)]`, and its longest run. */
+/** Dense run-length matrix of one direction: `matrix[(level − 1)·stride + (length − 1)]` (integer counts), and its longest run. */
 export interface DirectionRuns {
-  readonly matrix: Float64Array;
+  readonly matrix: Int32Array;
   readonly stride: number;
   readonly longest: number;
 }
@@ -70,7 +70,7 @@ export class TextureCache {
     const longest = multiDirectionPass(lv, vox, offsets, ngC, alpha, stride, coocs, parent, tallies, runs);
     for (let k = 0; k < offsets.length; k++) {
       if (ngC > 0) this.cooc.set(`${offsets[k]}|${ngC}`, coocs[k]);
-      if (ngR > 0) this.runs.set(`${offsets[k]}|${ngR}`, { matrix: new Float64Array(runs[k]), stride, longest: longest[k] });
+      if (ngR > 0) this.runs.set(`${offsets[k]}|${ngR}`, { matrix: runs[k], stride, longest: longest[k] });
     }
     if (tallies.length > 0) this.tally.set(tallyKey(offsets, alpha), { data: tallies, alpha });
     if (parent.length > 0) {

@@ -52,7 +52,7 @@ function symmetricRow(m: Int32Array, ng: number, a: number, s: Int32Array): void
 }
 
 /** Element-wise sum into `acc` (matrix merging). */
-export function addInto(acc: Float64Array, m: Float64Array): void {
+export function addInto(acc: Float64Array, m: Float64Array | Int32Array): void {
   for (let t = 0; t < acc.length; t++) acc[t] += m[t];
 }
 

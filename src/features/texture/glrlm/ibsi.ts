@@ -12,7 +12,7 @@ import { TextureCache } from '../common/texture-cache.js';
 const KEYS = statKeys(GLRLM_FEATURES, 'ibsi');
 
 /** Statistics of a dense run-length matrix; N_v = Σ j·r_ij (voxels covered, summed over merged matrices). */
-function runStats(m: Float64Array, ng: number, stride: number): SizeZoneStats {
+function runStats(m: Float64Array | Int32Array, ng: number, stride: number): SizeZoneStats {
   const counts: SparseCounts = countsFromDense(m, ng, stride);
   let nv = 0;
   for (let e = 0; e < counts.length; e++) nv += counts.count[e] * counts.j[e];

@@ -49,7 +49,7 @@ function glrlmMatricesOnGrid(grid: TextureGrid, settings: GlrlmPyradiomicsSettin
   const angles = pyradiomicsAngles(grid, settings, [1]);
   const runs = angles.map((d) => cache.runsAlong(gridOffset(grid, d[0], d[1], d[2]), ng));
   const stride = runs.length > 0 ? runs[0].stride : 1;
-  const dense = runs.map((r, a) => (r.longest < 2 && !someLineHasTwoRoiVoxels(grid, angles[a]) ? new Float64Array(ng * stride) : r.matrix));
+  const dense = runs.map((r, a) => (r.longest < 2 && !someLineHasTwoRoiVoxels(grid, angles[a]) ? new Int32Array(ng * stride) : r.matrix));
   if (norm !== null) {
     const sum = new Float64Array(ng * stride);
     angles.forEach((d, a) => {

@@ -23,7 +23,7 @@ export function dependenceCounts(grid: TextureGrid, from: number, to: number, ta
   const nj = maxNeighbours + 1;
   const m = new Int32Array(ng * nj); // integer counts: no heap numbers while the kernel is interpreted
   for (let b = from; b < to; b += PASS_BLOCK) countDependences(lv, vox, data, b, Math.min(b + PASS_BLOCK, to), nj, m);
-  return countsFromDense(new Float64Array(m), ng, nj);
+  return countsFromDense(m, ng, nj);
 }
 
 /** Adds the voxels vox[from..to) to the dense dependence matrix m (rows of nj). */
