@@ -17,22 +17,24 @@ export interface NgtdmMatrix {
  * neighbourhood) and adds 1 to n_i with a zero difference when true (PyRadiomics' C code).
  */
 export function addNgtdm(grid: TextureGrid, from: number, to: number, tallies: NeighbourTallies, countIsolated: boolean, out: NgtdmMatrix): void {
+  const n = new Int32Array(out.n.length); // n_i counted as integers (no boxed numbers while interpreted)
   for (let b = from; b < to; b += PASS_BLOCK) {
-    addNgtdmBlock(grid.levels, grid.voxels, tallies.data, b, Math.min(b + PASS_BLOCK, to), countIsolated, out.n, out.s);
+    addNgtdmBlock(grid.levels, grid.voxels, tallies.data, b, Math.min(b + PASS_BLOCK, to), countIsolated, n, out.s);
   }
+  for (let g = 0; g < n.length; g++) out.n[g] += n[g];
 }
 
 /** {@link addNgtdm} for the voxels vox[from..to) (block by block, see pass-kernels.ts). */
-function addNgtdmBlock(lv: Int32Array, vox: Int32Array, data: Int32Array, from: number, to: number, countIsolated: boolean, n: Float64Array, s: Float64Array): void {
+function addNgtdmBlock(lv: Int32Array, vox: Int32Array, data: Int32Array, from: number, to: number, countIsolated: boolean, n: Int32Array, s: Float64Array): void {
   for (let t = from; t < to; t++) {
     const v = vox[t];
     const g = lv[v];
     const c = data[2 * v] & 0xffff; // number of ROI neighbours (neighbour-tallies.ts)
     if (c === 0) {
-      if (countIsolated) n[g] += 1;
+      if (countIsolated) n[g]++;
       continue;
     }
-    n[g] += 1;
+    n[g]++;
     s[g] += Math.abs(g - data[2 * v + 1] / c);
   }
 }
