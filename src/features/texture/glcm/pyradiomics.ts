@@ -108,11 +108,12 @@ export function pyradiomicsGlcmOnGrid(grid: TextureGrid, settings: GlcmPyradiomi
   if (checkWeightingNorm(settings.weightingNorm) !== null) {
     for (const m of glcmMatricesOnGrid(grid, settings, cache).matrices) stats.push(glcmStats(m, ng, options));
   } else {
-    // per angle, on the counts (glcmStats normalises; empty angles are dropped as PyRadiomics does)
+    // per angle, on the counts (glcmStats normalises); an empty angle gives all-NaN statistics, which the NaN-mean
+    // skips: the same as dropping it, as PyRadiomics does
     checkGlcmLevels(ng);
     for (const d of pyradiomicsAngles(grid, settings, settings.distances ?? [1])) {
       const m = cache.cooccurrences(gridOffset(grid, d[0], d[1], d[2]), ng);
-      if (matrixTotal(m) > 0) stats.push(glcmStats(symmetric ? symmetriseCounts(m, ng) : m, ng, options));
+      stats.push(glcmStats(symmetric ? symmetriseCounts(m, ng) : m, ng, options));
     }
   }
   const mean = nanMeanRecords(stats, STAT_KEYS);
