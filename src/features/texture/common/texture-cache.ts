@@ -180,7 +180,8 @@ function selfParents(vox: Int32Array, from: number, to: number, parent: Int32Arr
 
 /**
  * The loop of {@link zonesFromParents} over the voxels vox[from..to) (block by block, see pass-kernels.ts), `z` zones
- * found so far; returns the new number of zones.
+ * found so far; returns the new number of zones. Points each voxel's parent at its root on the way (the forest keeps
+ * its sets and roots).
  */
 function collectZones(
   levels: Int32Array, vox: Int32Array, from: number, to: number, z: number, parent: Int32Array, distanceMap: Int32Array | null,
@@ -188,8 +189,10 @@ function collectZones(
 ): number {
   for (let t = from; t < to; t++) {
     const v = vox[t];
-    let r = v;
+    // earlier voxels already point at their root (set below), so the walk is short
+    let r = parent[v];
     while (parent[r] !== r) r = parent[r];
+    parent[v] = r;
     let id: number;
     if (r === v) {
       id = z++;
