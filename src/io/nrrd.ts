@@ -1,7 +1,7 @@
 import { CorruptFileError, UnsupportedFormatError } from '../core/errors.js';
 import { allocateVoxels, bytesPerVoxel, makeVolume, voxelTypeOf, type Volume, type VoxelArray, type VoxelType } from '../core/volume.js';
 import type { Mat3, Vec3 } from '../core/vec.js';
-import { deflateGzip, inflate } from './bytes.js';
+import { deflateGzip, inflate, inflateAsync } from './bytes.js';
 import { nrrdTypeName, nrrdVoxelType, parseNrrdHeader, parseNrrdVector, splitNrrdVectors, type NrrdHeader } from './nrrd-header.js';
 import { decodeVoxels, encodeVoxels } from './voxel-codec.js';
 
@@ -12,6 +12,8 @@ export interface DecodeNrrdOptions {
    * in the header. Without it, detached headers are an {@link UnsupportedFormatError}.
    */
   readonly loadDataFile?: (name: string) => Uint8Array;
+  /** The gzip data already inflated (by {@link decodeNrrdDetailedAsync}); skips the synchronous inflation. */
+  readonly inflated?: Uint8Array;
 }
 
 /** A decoded NRRD file: the volume plus its header. */
@@ -160,7 +162,29 @@ function readData(h: NrrdHeader, bytes: Uint8Array, type: VoxelType, n: number, 
     throw new CorruptFileError('the NRRD header has no valid "endian" field', { file, expected: 'endian: little or big', found: JSON.stringify(F.get('endian') ?? null) });
   }
   const littleEndian = endian !== 'big';
+  const { payload, byteSkip } = nrrdPayload(h, bytes, file, opts);
+  const need = n * bpv;
+  switch (encoding) {
+    case 'raw':
+      return sliceBinary(payload, byteSkip, need, n, type, littleEndian, file, 'raw');
+    case 'gzip': case 'gz': {
+      if (byteSkip === -1) throw new CorruptFileError('"byte skip: -1" is only allowed with raw encoding', { file });
+      const inflated = opts.inflated ?? inflate(payload, file, 'NRRD gzip data', need + byteSkip + 1, need + byteSkip);
+      return sliceBinary(inflated, byteSkip, need, n, type, littleEndian, file, 'gzip', true);
+    }
+    case 'ascii': case 'text': case 'txt':
+      return parseAscii(payload, n, type, file);
+    case 'bzip2': case 'bz2': case 'hex':
+      throw new UnsupportedFormatError(`NRRD encoding "${encoding}" is not supported`, { file, expected: 'raw, gzip or ascii', found: encoding, fix: 'save the image with gzip or raw encoding (ITK, 3D Slicer and pynrrd can).' });
+    default:
+      throw new CorruptFileError('the NRRD "encoding" field is missing or unknown', { file, expected: 'raw, gzip or ascii', found: JSON.stringify(F.get('encoding') ?? null) });
+  }
+}
+
+/** The stored data bytes after the header (or of the detached data file), with "line skip" applied, and "byte skip". */
+function nrrdPayload(h: NrrdHeader, bytes: Uint8Array, file: string | undefined, opts: DecodeNrrdOptions): { payload: Uint8Array; byteSkip: number } {
   let payload: Uint8Array;
+  const F = h.fields;
   const dataFile = F.get('data file') ?? F.get('datafile');
   if (dataFile !== undefined) {
     if (!opts.loadDataFile || /^LIST|%/.test(dataFile) || /\s\d+\s/.test(dataFile)) {
@@ -183,22 +207,29 @@ function readData(h: NrrdHeader, bytes: Uint8Array, type: VoxelType, n: number, 
     if (nl < 0) throw new CorruptFileError('the NRRD data has fewer lines than "line skip"', { file, expected: `${lineSkip} lines to skip`, found: `${l}` });
     payload = payload.subarray(nl + 1);
   }
-  const need = n * bpv;
-  switch (encoding) {
-    case 'raw':
-      return sliceBinary(payload, byteSkip, need, n, type, littleEndian, file, 'raw');
-    case 'gzip': case 'gz': {
-      if (byteSkip === -1) throw new CorruptFileError('"byte skip: -1" is only allowed with raw encoding', { file });
-      const inflated = inflate(payload, file, 'NRRD gzip data', need + byteSkip + 1, need + byteSkip);
-      return sliceBinary(inflated, byteSkip, need, n, type, littleEndian, file, 'gzip', true);
+  return { payload, byteSkip };
+}
+
+/**
+ * {@link decodeNrrdDetailed} with gzip data inflated on libuv's thread pool ({@link inflateAsync}), so that several
+ * files decode in parallel. Same result and errors (anything unusual takes the synchronous path, which reports it).
+ */
+export async function decodeNrrdDetailedAsync(bytes: Uint8Array, file?: string, opts: DecodeNrrdOptions = {}): Promise<DecodedNrrd> {
+  let inflated: Uint8Array | undefined;
+  try {
+    const h = parseNrrdHeader(bytes, file);
+    const encoding = (h.fields.get('encoding') ?? '').toLowerCase();
+    const sizes = (h.fields.get('sizes') ?? '').split(/\s+/).filter((t) => t !== '').map(Number);
+    const n = sizes.reduce((a, b) => a * b, 1);
+    if ((encoding === 'gzip' || encoding === 'gz') && Number.isSafeInteger(n) && n > 0) {
+      const { payload, byteSkip } = nrrdPayload(h, bytes, file, opts);
+      const need = n * bytesPerVoxel(nrrdVoxelType(h.fields.get('type'), file));
+      if (byteSkip >= 0) inflated = await inflateAsync(payload, file, 'NRRD gzip data', need + byteSkip + 1, need + byteSkip);
     }
-    case 'ascii': case 'text': case 'txt':
-      return parseAscii(payload, n, type, file);
-    case 'bzip2': case 'bz2': case 'hex':
-      throw new UnsupportedFormatError(`NRRD encoding "${encoding}" is not supported`, { file, expected: 'raw, gzip or ascii', found: encoding, fix: 'save the image with gzip or raw encoding (ITK, 3D Slicer and pynrrd can).' });
-    default:
-      throw new CorruptFileError('the NRRD "encoding" field is missing or unknown', { file, expected: 'raw, gzip or ascii', found: JSON.stringify(F.get('encoding') ?? null) });
+  } catch {
+    inflated = undefined; // the synchronous decoder below reports the problem
   }
+  return decodeNrrdDetailed(bytes, file, { ...opts, inflated });
 }
 
 function sliceBinary(data: Uint8Array, byteSkip: number, need: number, n: number, type: VoxelType, le: boolean, file: string | undefined, enc: string, ownsData = false): VoxelArray {

@@ -3,10 +3,10 @@ import { readFileSync } from 'node:fs';
 import { UnsupportedFormatError, InvalidInputError } from '../core/errors.js';
 import type { Volume } from '../core/volume.js';
 import { writeFileAtomic } from '../core/atomic.js';
-import { bytePreview, fsError, inflate, isDirectory, readInputFile } from './bytes.js';
+import { bytePreview, fsError, inflateAsync, isDirectory, readInputFile } from './bytes.js';
 import { formatFromExtension, sniffFormat } from './format.js';
 import { decodeNiftiDetailed, encodeNifti } from './nifti.js';
-import { decodeNrrdDetailed, encodeNrrd } from './nrrd.js';
+import { decodeNrrdDetailedAsync, encodeNrrd } from './nrrd.js';
 
 /** Options of {@link readImage}. */
 export interface ReadImageOptions {
@@ -41,19 +41,22 @@ export async function readImageDetailed(path: string, opts: ReadImageOptions = {
   return decodeImageFile(path, await readInputFile(path), opts);
 }
 
-/** Decodes the bytes of an image file already read from `path` (internal: shared with readMask). */
+/**
+ * Decodes the bytes of an image file already read from `path` (internal: shared with readMask). gzip data is inflated
+ * on libuv's thread pool, so an image and its mask read together decode in parallel.
+ */
 export async function decodeImageFile(path: string, bytes: Uint8Array, opts: ReadImageOptions = {}): Promise<{ volume: Volume; info: ImageFileInfo }> {
   const { format, gzip } = sniffFormat(bytes);
   switch (format) {
     case 'nifti': {
-      const d = gzip ? decodeNiftiDetailed(inflate(bytes, path, 'NIfTI file'), path, { ownsBytes: true }) : decodeNiftiDetailed(bytes, path);
+      const d = gzip ? decodeNiftiDetailed(await inflateAsync(bytes, path, 'NIfTI file'), path, { ownsBytes: true }) : decodeNiftiDetailed(bytes, path);
       return {
         volume: d.volume,
         info: { format: 'NIfTI-1', compressed: gzip, details: { transform: d.transform, qform_code: d.header.qformCode, sform_code: d.header.sformCode, rescaled: d.rescaled ? 'yes' : 'no' } },
       };
     }
     case 'nrrd': {
-      const d = decodeNrrdDetailed(bytes, path, { loadDataFile: (name) => loadDetached(path, name) });
+      const d = await decodeNrrdDetailedAsync(bytes, path, { loadDataFile: (name) => loadDetached(path, name) });
       const enc = (d.header.fields.get('encoding') ?? '').toLowerCase();
       return { volume: d.volume, info: { format: 'NRRD', compressed: enc === 'gzip' || enc === 'gz', details: { space: d.space, encoding: enc } } };
     }

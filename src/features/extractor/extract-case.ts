@@ -25,18 +25,28 @@ export interface ExtractionOptions {
  */
 export async function extractCaseFiles(imagePath: string, maskPath: string, options: ExtractionOptions, label?: number): Promise<ExtractionResult> {
   const params = options.params ?? defaultPyradiomicsParams();
-  const image = await readImage(imagePath);
   const lab = label ?? (options.mode === 'pyradiomics' ? params.settings.label : 1);
-  // Label maps are checked against the image grid by the pipeline (with PyRadiomics' geometryTolerance); DICOM
-  // RTSTRUCT/SEG masks need the image grid to be placed on.
+  // Label maps are checked against the image grid by the pipeline (with PyRadiomics' geometryTolerance) and are read
+  // together with the image (their gzip data inflates in parallel); DICOM RTSTRUCT/SEG masks need the image grid to
+  // be placed on.
   const labelMapFile = /\.(nii|nii\.gz|nrrd|nhdr)$/i.test(maskPath);
-  const labelMap = await readLabelMap(maskPath, labelMapFile ? { label: lab } : { label: lab, like: image });
+  const [image, labelMap] = labelMapFile
+    ? await bothOrFirstError(readImage(imagePath), readLabelMap(maskPath, { label: lab }))
+    : await readImage(imagePath).then(async (img) => [img, await readLabelMap(maskPath, { label: lab, like: img })] as const);
   if (options.mode === 'ibsi') {
     // loaded on demand: the IBSI families are not needed in PyRadiomics mode
     const { extractIbsi } = await import('./ibsi-extract.js');
     return extractIbsi({ image, labelMap }, ibsiConfig(options.ibsiConfig ?? 'C'), lab);
   }
   return extractPyradiomics({ image, labelMap }, params, lab);
+}
+
+/** Both results; when both fail, the first promise's error (the image's, as when reading one after the other). */
+async function bothOrFirstError<A, B>(a: Promise<A>, b: Promise<B>): Promise<readonly [A, B]> {
+  const [ra, rb] = await Promise.allSettled([a, b]);
+  if (ra.status === 'rejected') throw ra.reason;
+  if (rb.status === 'rejected') throw rb.reason;
+  return [ra.value, rb.value];
 }
 
 /** A serialisable description of a failure (for batch rows and worker messages). */

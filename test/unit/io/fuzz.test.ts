@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { gzipSync } from 'node:zlib';
 import { decodeNifti, encodeNifti } from '../../../src/io/nifti.js';
-import { decodeNrrd, encodeNrrd } from '../../../src/io/nrrd.js';
+import { decodeNrrd, decodeNrrdDetailedAsync, encodeNrrd } from '../../../src/io/nrrd.js';
 import { parseDicom } from '../../../src/io/dicom/parse.js';
 import { decodeFrame, pixelFormat } from '../../../src/io/dicom/pixels.js';
 import { makeVolume, type Volume } from '../../../src/core/volume.js';
@@ -101,6 +101,35 @@ test(`NRRD: ${CASES_PER_FORMAT} seeded mutations, only DlrnErrors and consistent
   const r = fuzz('NRRD', (b) => decodeNrrd(b, 'fuzz.nrrd'), inputs, (b) => b.indexOf(0x0a0a) > 0 ? b.indexOf(0x0a0a) : new TextDecoder('latin1').decode(b.subarray(0, 600)).indexOf('\n\n') + 2, 'nrrd');
   console.log(`NRRD fuzz: ${r.decoded} decoded, ${r.errors} typed errors, slowest ${r.slowest.toFixed(1)} ms`);
   assert.ok(r.errors > 0 && r.decoded > 0);
+});
+
+test('NRRD: the thread-pool decoder (async inflation) gives the synchronous decoder\'s volume or error on 1500 mutations', async () => {
+  const inputs = all.filter(isNrrd);
+  const rng = Rng.fromSeed(20250602).child('nrrd-async');
+  const outcome = (f: () => Volume): string => {
+    try {
+      const v = f();
+      return JSON.stringify([v.size, v.spacing, v.origin, v.direction, v.data.constructor.name, Array.from(v.data)]);
+    } catch (e) {
+      return `ERR ${(e as DlrnError).code}: ${(e as Error).message}`;
+    }
+  };
+  let errors = 0;
+  for (let c = 0; c < 1500; c++) {
+    const src = inputs[rng.int(inputs.length)];
+    const input = mutate(rng, src, new TextDecoder('latin1').decode(src.subarray(0, 600)).indexOf('\n\n') + 2);
+    const sync = outcome(() => decodeNrrd(input, 'fuzz.nrrd'));
+    let asyncOutcome: string;
+    try {
+      const volume = (await decodeNrrdDetailedAsync(input, 'fuzz.nrrd')).volume;
+      asyncOutcome = outcome(() => volume);
+    } catch (e) {
+      asyncOutcome = `ERR ${(e as DlrnError).code}: ${(e as Error).message}`;
+    }
+    if (sync.startsWith('ERR ')) errors++;
+    assert.equal(asyncOutcome, sync, `case ${c}`);
+  }
+  assert.ok(errors > 0 && errors < 1500, 'both outcomes exercised');
 });
 
 test('DICOM: 3000 seeded mutations of a CT slice parse to a dataset or a DlrnError', () => {
