@@ -17,6 +17,8 @@ export function voxelHash(data: ArrayBufferView): string {
  */
 export function uint32VoxelHash(data: ArrayLike<number>): string {
   const h = createHash('sha1');
+  // int32 → uint32 keeps the bit pattern (two's complement), so 32-bit integer voxels are hashed as they are
+  if (data instanceof Int32Array || data instanceof Uint32Array) return h.update(new Uint8Array(data.buffer, data.byteOffset, data.byteLength)).digest('hex');
   const chunk = new Uint32Array(1 << 16);
   for (let start = 0; start < data.length; start += chunk.length) {
     const n = Math.min(chunk.length, data.length - start);
@@ -33,9 +35,35 @@ export function uint32VoxelHash(data: ArrayLike<number>): string {
  * it runs, and runs in the interpreter, allocating a number per value, until then).
  */
 export function volumeStats(data: ArrayLike<number>): { mean: number; min: number; max: number } {
+  if (data instanceof Int16Array || data instanceof Uint16Array || data instanceof Uint8Array || data instanceof Int8Array) return smallIntStats(data);
   const acc = Float64Array.of(0, Infinity, -Infinity);
   for (let from = 0; from < data.length; from += KERNEL_BLOCK) statsBlock(data, from, Math.min(from + KERNEL_BLOCK, data.length), acc);
   return { mean: acc[0] / data.length, min: acc[1], max: acc[2] };
+}
+
+/**
+ * {@link volumeStats} of 8/16-bit integer voxels with integer arithmetic only: a block's sum (|sum| ≤ 2048·65535 <
+ * 2³¹) stays a small integer, and the running total is an integer below 2⁵³, so it equals the Float64 sum exactly.
+ */
+function smallIntStats(data: Int16Array | Uint16Array | Uint8Array | Int8Array): { mean: number; min: number; max: number } {
+  if (data.length === 0) return { mean: NaN, min: Infinity, max: -Infinity };
+  const mm = Int32Array.of(data[0], data[0]);
+  let total = 0;
+  for (let from = 0; from < data.length; from += KERNEL_BLOCK) total += intStatsBlock(data, from, Math.min(from + KERNEL_BLOCK, data.length), mm);
+  return { mean: total / data.length, min: mm[0], max: mm[1] };
+}
+
+/** Sum of data[from..to) (an integer below 2³¹ in magnitude); updates the running [min, max] in `mm`. */
+function intStatsBlock(data: Int16Array | Uint16Array | Uint8Array | Int8Array, from: number, to: number, mm: Int32Array): number {
+  let s = 0, min = mm[0], max = mm[1];
+  for (let i = from; i < to; i++) {
+    const v = data[i];
+    s = (s + v) | 0;
+    if (v < min) min = v;
+    else if (v > max) max = v;
+  }
+  mm[0] = min; mm[1] = max;
+  return s;
 }
 
 /** Adds data[from..to) to the running [sum, min, max]. */

@@ -217,7 +217,9 @@ export function preparePyradiomics(input: CaseVolumes, params: PyradiomicsParams
     intensityMask: cropIntensity,
     morphologicalMask: morphMask === intensityMask ? cropIntensity : cropArray(morphMask, grid.size, box),
   };
-  const nan = nanCountInMasks(cropValues, roi.intensityMask, roi.morphologicalMask);
+  // integer voxels (also after resampling, which casts back to the image type) cannot be NaN
+  const floatValues = values instanceof Float64Array || values instanceof Float32Array;
+  const nan = floatValues ? nanCountInMasks(cropValues, roi.intensityMask, roi.morphologicalMask) : 0;
   if (nan > 0) {
     throw new InvalidInputError('the region of interest contains NaN voxels', {
       expected: 'finite intensities inside the mask', found: `${nan} NaN voxel(s)`,
