@@ -9,6 +9,30 @@ import { KERNEL_BLOCK } from '../../core/kernel-block.js';
  *   is NaN or infinite (first-order statistics are undefined for those).
  */
 export function maskedValues(values: ArrayLike<number>, mask: ArrayLike<number>, what = 'intensity'): Float64Array {
+  return maskedValuesAndSums(values, mask, 0, what).values;
+}
+
+/** {@link maskedValues} with running statistics gathered in the same pass. */
+export interface MaskedValuesAndSums {
+  /** The masked values, in memory order. */
+  readonly values: Float64Array;
+  /** Σx, summed in memory order (as a plain loop over `values` would). */
+  readonly sum: number;
+  /** Σ(x + shift)², summed in memory order. */
+  readonly shiftedEnergy: number;
+  readonly min: number;
+  readonly max: number;
+  /** Whether every value is an integer. */
+  readonly integers: boolean;
+}
+
+/**
+ * {@link maskedValues} that also returns Σx, Σ(x + shift)², the minimum, the maximum and whether all values are
+ * integers, gathered in the same pass (one compiled kernel, no further passes over the values for these).
+ *
+ * @throws as {@link maskedValues}.
+ */
+export function maskedValuesAndSums(values: ArrayLike<number>, mask: ArrayLike<number>, shift: number, what = 'intensity'): MaskedValuesAndSums {
   if (values.length !== mask.length) {
     throw new InvalidInputError(`the ${what} array and the mask have different lengths`, {
       expected: 'one mask entry per voxel', found: `${values.length} values, ${mask.length} mask entries`,
@@ -23,9 +47,10 @@ export function maskedValues(values: ArrayLike<number>, mask: ArrayLike<number>,
     });
   }
   const out = new Float64Array(n);
+  const acc = Float64Array.of(0, 0, Infinity, -Infinity, 1, shift); // Σx, Σ(x+c)², min, max, all integers, c
   let q = 0;
   for (let from = 0; from < mask.length; from += KERNEL_BLOCK) {
-    q = gatherFinite(values, mask, from, Math.min(from + KERNEL_BLOCK, mask.length), out, q);
+    q = gatherFinite(values, mask, from, Math.min(from + KERNEL_BLOCK, mask.length), out, q, acc);
     if (q < 0) {
       const i = firstNonFinite(values, mask);
       throw new InvalidInputError(`the region of interest contains a non-finite ${what}`, {
@@ -34,7 +59,7 @@ export function maskedValues(values: ArrayLike<number>, mask: ArrayLike<number>,
       });
     }
   }
-  return out;
+  return { values: out, sum: acc[0], shiftedEnergy: acc[1], min: acc[2], max: acc[3], integers: acc[4] === 1 };
 }
 
 function countSet(mask: ArrayLike<number>, from: number, to: number): number {
@@ -43,14 +68,26 @@ function countSet(mask: ArrayLike<number>, from: number, to: number): number {
   return n;
 }
 
-/** Appends the masked values of [from, to) to `out` from index q; returns the new q, or −1 at a non-finite value. */
-function gatherFinite(values: ArrayLike<number>, mask: ArrayLike<number>, from: number, to: number, out: Float64Array, q: number): number {
+/**
+ * Appends the masked values of [from, to) to `out` from index q and updates acc = [Σx, Σ(x+c)², min, max, all
+ * integers, c]; returns the new q, or −1 at a non-finite value.
+ */
+function gatherFinite(values: ArrayLike<number>, mask: ArrayLike<number>, from: number, to: number, out: Float64Array, q: number, acc: Float64Array): number {
+  let sum = acc[0], energy = acc[1], min = acc[2], max = acc[3], integers = acc[4] === 1;
+  const c = acc[5];
   for (let i = from; i < to; i++) {
     if (mask[i] === 0) continue;
     const v = values[i];
     if (!Number.isFinite(v)) return -1;
     out[q++] = v;
+    sum += v;
+    const s = v + c;
+    energy += s * s;
+    if (v < min) min = v;
+    if (v > max) max = v;
+    if (integers && v !== Math.floor(v)) integers = false;
   }
+  acc[0] = sum; acc[1] = energy; acc[2] = min; acc[3] = max; acc[4] = integers ? 1 : 0;
   return q;
 }
 
@@ -75,7 +112,12 @@ export function centralMoments(x: ArrayLike<number>): CentralMoments {
   const n = x.length;
   const sum = new Float64Array(1);
   for (let from = 0; from < n; from += KERNEL_BLOCK) sumBlock(x, from, Math.min(from + KERNEL_BLOCK, n), sum);
-  const mean = sum[0] / n;
+  return centralMomentsAbout(x, sum[0] / n);
+}
+
+/** {@link centralMoments} when the mean μ = Σx/N is already known (e.g. from {@link maskedValuesAndSums}). */
+export function centralMomentsAbout(x: ArrayLike<number>, mean: number): CentralMoments {
+  const n = x.length;
   const acc = new Float64Array(4); // m2, m3, m4, mad (sums)
   for (let from = 0; from < n; from += KERNEL_BLOCK) momentBlock(x, from, Math.min(from + KERNEL_BLOCK, n), mean, acc);
   return { n, mean, m2: acc[0] / n, m3: acc[1] / n, m4: acc[2] / n, meanAbsDev: acc[3] / n };

@@ -46,7 +46,15 @@ export function sortedCopy(x: Float64Array): Float64Array {
   // [min, max, 1 while all are integers] (loops as small kernels called per block: compiled early)
   const scan = Float64Array.of(Infinity, -Infinity, 1);
   for (let from = 0; from < n; from += KERNEL_BLOCK) scanBlock(x, from, Math.min(from + KERNEL_BLOCK, n), scan);
-  const lo = scan[0], hi = scan[1], integers = scan[2] === 1;
+  return sortedCopyScanned(x, scan[0], scan[1], scan[2] === 1);
+}
+
+/**
+ * {@link sortedCopy} when the minimum `lo`, the maximum `hi` and whether all values are integers are already known
+ * (e.g. from `maskedValuesAndSums`).
+ */
+export function sortedCopyScanned(x: Float64Array, lo: number, hi: number, integers: boolean): Float64Array {
+  const n = x.length;
   const range = hi - lo + 1;
   if (!integers || n < 64 || !(range <= Math.max(4 * n, 65536))) return x.slice().sort();
   const counts = new Int32Array(range);

@@ -1,9 +1,8 @@
 import { InvalidInputError } from '../../core/errors.js';
 import type { DiscretisedRoi, FeatureValues, RoiImage } from '../types.js';
 import { levelCounts } from './level-histogram.js';
-import { centralMoments, maskedValues, robustMeanAbsDev } from './masked-values.js';
-import { medianSorted, percentileSorted, sortedCopy } from './percentile.js';
-import { KERNEL_BLOCK } from '../../core/kernel-block.js';
+import { centralMomentsAbout, maskedValuesAndSums, robustMeanAbsDev } from './masked-values.js';
+import { medianSorted, percentileSorted, sortedCopyScanned } from './percentile.js';
 
 /** Settings of the PyRadiomics first-order class (names as in PyRadiomics parameter files). */
 export interface PyRadiomicsFirstOrderSettings {
@@ -49,11 +48,13 @@ export function pyradiomicsFirstOrder(roi: RoiImage, grey: DiscretisedRoi, setti
       fix: 'discretise the same cropped ROI image that is passed to the feature function.',
     });
   }
-  const x = maskedValues(roi.values, roi.intensityMask);
+  // one pass gathers the values with Σx, Σ(x + c)², min, max (same sums, in the same order, as separate loops)
+  const g = maskedValuesAndSums(roi.values, roi.intensityMask, c);
+  const x = g.values;
   const n = x.length;
-  const mom = centralMoments(x);
-  const energy = shiftedEnergy(x, c);
-  const sorted = sortedCopy(x);
+  const mom = centralMomentsAbout(x, g.sum / n);
+  const energy = g.shiftedEnergy;
+  const sorted = sortedCopyScanned(x, g.min, g.max, g.integers);
   const p10 = percentileSorted(sorted, 10);
   const p90 = percentileSorted(sorted, 90);
   const counts = levelCounts(grey.levels, roi.intensityMask, grey.nLevels);
@@ -88,22 +89,6 @@ export function pyradiomicsFirstOrder(roi: RoiImage, grey: DiscretisedRoi, setti
     Variance: mom.m2,
     Uniformity: uniformity,
   };
-}
-
-/** Σ (x + c)² in index order, block by block (see `KERNEL_BLOCK`). */
-function shiftedEnergy(x: Float64Array, c: number): number {
-  const acc = new Float64Array(1);
-  for (let from = 0; from < x.length; from += KERNEL_BLOCK) energyBlock(x, from, Math.min(from + KERNEL_BLOCK, x.length), c, acc);
-  return acc[0];
-}
-
-function energyBlock(x: Float64Array, from: number, to: number, c: number, acc: Float64Array): void {
-  let energy = acc[0];
-  for (let i = from; i < to; i++) {
-    const s = x[i] + c;
-    energy += s * s;
-  }
-  acc[0] = energy;
 }
 
 /** numpy.spacing(1): the ε PyRadiomics adds inside log₂ of its entropies. */
