@@ -1,5 +1,6 @@
 import type { Vec3 } from '../../core/vec.js';
 import { convexHull3D } from './convex-hull-3d.js';
+import { KERNEL_BLOCK } from '../../core/kernel-block.js';
 
 /** Largest distances between mesh vertices (mm), as PyRadiomics' `calculate_meshDiameter`. */
 export interface MeshDiameters {
@@ -62,15 +63,25 @@ export function meshDiameters(vertices2: Int32Array, spacing: Vec3): MeshDiamete
   };
 }
 
+/** Points per call of the per-vertex kernels below (see `KERNEL_BLOCK`: compiled once, early, no on-stack replacement). */
+const POINT_BLOCK = KERNEL_BLOCK;
+
 /** [max x, max y, max z] over the points. */
 function coordinateMaxima(v: Int32Array, n: number): Int32Array {
-  let mx = 0, my = 0, mz = 0;
-  for (let t = 0; t < 3 * n; t += 3) {
+  const ext = new Int32Array(3);
+  for (let from = 0; from < n; from += POINT_BLOCK) maximaBlock(v, from, Math.min(from + POINT_BLOCK, n), ext);
+  return ext;
+}
+
+/** Updates ext = [max x, max y, max z] with the points from..to − 1. */
+function maximaBlock(v: Int32Array, from: number, to: number, ext: Int32Array): void {
+  let mx = ext[0], my = ext[1], mz = ext[2];
+  for (let t = 3 * from; t < 3 * to; t += 3) {
     if (v[t] > mx) mx = v[t];
     if (v[t + 1] > my) my = v[t + 1];
     if (v[t + 2] > mz) mz = v[t + 2];
   }
-  return Int32Array.of(mx, my, mz);
+  ext[0] = mx; ext[1] = my; ext[2] = mz;
 }
 
 /**
@@ -85,8 +96,13 @@ function lineEndTables(X: number, Y: number, Z: number): Int32Array[] {
 
 /** Fills the line-end tables of {@link lineEndTables} from the points. */
 function lineEnds(v: Int32Array, n: number, X: number, Y: number, Z: number, e: Int32Array[]): void {
+  for (let from = 0; from < n; from += POINT_BLOCK) lineEndsBlock(v, from, Math.min(from + POINT_BLOCK, n), Y, Z, e);
+}
+
+/** {@link lineEnds} for the points from..to − 1. */
+function lineEndsBlock(v: Int32Array, from: number, to: number, Y: number, Z: number, e: Int32Array[]): void {
   const zxLo = e[0], zxHi = e[1], yxLo = e[2], yxHi = e[3], xyLo = e[4], xyHi = e[5], xzLo = e[6], xzHi = e[7];
-  for (let t = 0; t < 3 * n; t += 3) {
+  for (let t = 3 * from; t < 3 * to; t += 3) {
     const x = v[t], y = v[t + 1], z = v[t + 2];
     const a = z * Y + y, b = y * Z + z, c = x * Z + z, d = x * Y + y;
     if (x < zxLo[a]) zxLo[a] = x;
@@ -102,15 +118,21 @@ function lineEnds(v: Int32Array, n: number, X: number, Y: number, Z: number, e: 
 
 /** Indices (ascending) of the points that are an end of their lines along x, y and z. */
 function lineEndPoints(v: Int32Array, n: number, X: number, Y: number, Z: number, e: Int32Array[]): Int32Array {
-  const zxLo = e[0], zxHi = e[1], xyLo = e[4], xyHi = e[5], xzLo = e[6], xzHi = e[7];
   const keep = new Int32Array(n);
   let m = 0;
-  for (let i = 0, t = 0; i < n; i++, t += 3) {
+  for (let from = 0; from < n; from += POINT_BLOCK) m = lineEndPointsBlock(v, from, Math.min(from + POINT_BLOCK, n), Y, Z, e, keep, m);
+  return keep.slice(0, m);
+}
+
+/** {@link lineEndPoints} for the points from..to − 1, appended to `keep` at m; returns the new m. */
+function lineEndPointsBlock(v: Int32Array, from: number, to: number, Y: number, Z: number, e: Int32Array[], keep: Int32Array, m: number): number {
+  const zxLo = e[0], zxHi = e[1], xyLo = e[4], xyHi = e[5], xzLo = e[6], xzHi = e[7];
+  for (let i = from, t = 3 * from; i < to; i++, t += 3) {
     const x = v[t], y = v[t + 1], z = v[t + 2];
     const a = z * Y + y, c = x * Z + z, d = x * Y + y;
     if ((x === zxLo[a] || x === zxHi[a]) && (y === xyLo[c] || y === xyHi[c]) && (z === xzLo[d] || z === xzHi[d])) keep[m++] = i;
   }
-  return keep.slice(0, m);
+  return m;
 }
 
 /**
