@@ -9,6 +9,7 @@ import { IBSI_MORPHOLOGY_FEATURES } from './ibsi-morphology/defs.js';
 import { IBSI_INTENSITY_FEATURES } from './ibsi-intensity/defs.js';
 import type { PyradiomicsSettings } from './extractor/pyradiomics-settings.js';
 import type { PyradiomicsClass } from './extractor/params-file.js';
+import type { MaskedValuesAndSums } from './firstorder/masked-values.js';
 
 /**
  * The explicit feature registry: every feature family, its `FeatureDef`s (family, PyRadiomics name, IBSI tag stem,
@@ -24,6 +25,8 @@ export interface PyradiomicsClassInput {
   readonly grey: DiscretisedRoi;
   /** Effective settings. */
   readonly settings: PyradiomicsSettings;
+  /** The intensity-ROI values with their sums (`maskedValuesAndSums` with `settings.voxelArrayShift`), when gathered. */
+  readonly gathered?: MaskedValuesAndSums;
 }
 
 /** One PyRadiomics feature class. */
@@ -79,7 +82,7 @@ const firstorder: PyradiomicsClassEntry = {
   disabledByDefault: PYRADIOMICS_FIRSTORDER_DEPRECATED,
   needsGrey: true,
   texture: false,
-  compute: ({ roi, grey, settings }) => pyradiomicsFirstOrder(roi, grey, { voxelArrayShift: settings.voxelArrayShift }),
+  compute: ({ roi, grey, settings, gathered }) => pyradiomicsFirstOrder(roi, grey, { voxelArrayShift: settings.voxelArrayShift, gathered }),
 };
 
 const shape: PyradiomicsClassEntry = {

@@ -168,14 +168,18 @@ function digitizeBlock(values: ArrayLike<number>, mask: ArrayLike<number>, edges
  * Discretises the voxels of `values` inside `mask` (see the module doc for the formulas and conventions).
  * `values` and `mask` are parallel arrays (any layout). Neither input is modified.
  *
+ * @param knownRange - the minimum and maximum of `values` inside `mask` when the caller has them already (finite, from
+ *   a non-empty ROI); saves a pass over the ROI.
  * @throws MaskError when the mask is empty; InvalidInputError for bad settings or non-finite ROI intensities.
  */
-export function discretise(values: ArrayLike<number>, mask: ArrayLike<number>, settings: DiscretisationSettings): Discretisation {
+export function discretise(
+  values: ArrayLike<number>, mask: ArrayLike<number>, settings: DiscretisationSettings, knownRange?: { readonly min: number; readonly max: number },
+): Discretisation {
   checkSettings(settings);
   if (values.length !== mask.length) {
     throw new InvalidInputError('values and mask must have the same length', { found: `${values.length} vs ${mask.length}` });
   }
-  const { min, max } = maskedRange(values, mask);
+  const { min, max } = knownRange !== undefined && Number.isFinite(knownRange.min) && Number.isFinite(knownRange.max) ? knownRange : maskedRange(values, mask);
   const convention = settings.convention ?? 'pyradiomics';
   const levels = new Int32Array(values.length);
   if (convention === 'pyradiomics') {

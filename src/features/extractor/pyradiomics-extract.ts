@@ -13,6 +13,7 @@ import { makeVolume } from '../../core/volume.js';
 import { computePyradiomicsTexture, PYRADIOMICS_CLASS_REGISTRY } from '../registry.js';
 import type { PyradiomicsTextureClass } from '../texture/index.js';
 import type { FeatureValues, RoiImage } from '../types.js';
+import { maskedValuesAndSums, type MaskedValuesAndSums } from '../firstorder/masked-values.js';
 import { imageDiagnostics, maskDiagnostics, type DiagnosticsRecord } from './pyradiomics-diagnostics.js';
 import { diagnosticsName, nanDiagnostics, ORIGINAL_IMAGE, pyradiomicsFeatureName } from './naming.js';
 import type { PyradiomicsClass, PyradiomicsParams } from './params-file.js';
@@ -271,15 +272,18 @@ export function computePyradiomicsClasses(prepared: PreparedPyradiomicsCase, ski
   const classes = enabledPyradiomicsClasses(prepared).filter((c) => !skip.has(c));
   const out: Record<string, FeatureValues> = {};
   const needGrey = classes.some((c) => PYRADIOMICS_CLASS_REGISTRY.find((e) => e.name === c)?.needsGrey);
+  // the ROI values are gathered once, with the sums first order needs and the range discretisation needs (on failure
+  // — empty or non-finite ROI — the classes report their own errors as before)
+  const gathered = needGrey ? gatherOrNull(roi, settings.voxelArrayShift ?? 0) : null;
   const grey = needGrey
     ? (() => {
         const d = discretise(roi.values, roi.intensityMask, settings.binCount !== null
           ? { binCount: settings.binCount, convention: 'pyradiomics' }
-          : { binWidth: settings.binWidth, convention: 'pyradiomics' });
+          : { binWidth: settings.binWidth, convention: 'pyradiomics' }, gathered ?? undefined);
         return { size: roi.size, spacing: roi.spacing, levels: d.levels, nLevels: d.nLevels };
       })()
     : { size: roi.size, spacing: roi.spacing, levels: new Int32Array(0), nLevels: 0 };
-  const classInput = { roi, grey, settings };
+  const classInput = { roi, grey, settings, gathered: gathered ?? undefined };
   const textureClasses = classes.filter((c) => PYRADIOMICS_CLASS_REGISTRY.find((e) => e.name === c)?.texture) as PyradiomicsTextureClass[];
   if (textureClasses.length > 0) Object.assign(out, computePyradiomicsTexture(textureClasses, classInput));
   for (const cls of classes) {
@@ -288,6 +292,16 @@ export function computePyradiomicsClasses(prepared: PreparedPyradiomicsCase, ski
   }
   if (needGrey) out[GREY_LEVELS_KEY] = { nLevels: grey.nLevels };
   return out;
+}
+
+/** The intensity-ROI values and sums, or null when gathering fails (empty or non-finite ROI). */
+function gatherOrNull(roi: RoiImage, shift: number): MaskedValuesAndSums | null {
+  if (!Number.isFinite(shift)) return null;
+  try {
+    return maskedValuesAndSums(roi.values, roi.intensityMask, shift);
+  } catch {
+    return null;
+  }
 }
 
 /** Key under which {@link computePyradiomicsClasses} reports the number of grey levels (for the NaN diagnostics). */

@@ -1,7 +1,7 @@
 import { InvalidInputError } from '../../core/errors.js';
 import type { DiscretisedRoi, FeatureValues, RoiImage } from '../types.js';
 import { levelCounts } from './level-histogram.js';
-import { centralMomentsAbout, maskedValuesAndSums, robustMeanAbsDev } from './masked-values.js';
+import { centralMomentsAbout, maskedValuesAndSums, robustMeanAbsDev, type MaskedValuesAndSums } from './masked-values.js';
 import { medianSorted, percentileSorted, sortedCopyScanned } from './percentile.js';
 
 /** Settings of the PyRadiomics first-order class (names as in PyRadiomics parameter files). */
@@ -11,6 +11,11 @@ export interface PyRadiomicsFirstOrderSettings {
    * default 0; its CT example uses 1000–2000 to avoid negative HU). Intensity units.
    */
   readonly voxelArrayShift?: number;
+  /**
+   * The ROI values and sums when the caller has gathered them already: `maskedValuesAndSums(roi.values,
+   * roi.intensityMask, voxelArrayShift)` (saves a pass; the features are the same).
+   */
+  readonly gathered?: MaskedValuesAndSums;
 }
 
 /**
@@ -49,7 +54,7 @@ export function pyradiomicsFirstOrder(roi: RoiImage, grey: DiscretisedRoi, setti
     });
   }
   // one pass gathers the values with Σx, Σ(x + c)², min, max (same sums, in the same order, as separate loops)
-  const g = maskedValuesAndSums(roi.values, roi.intensityMask, c);
+  const g = settings.gathered ?? maskedValuesAndSums(roi.values, roi.intensityMask, c);
   const x = g.values;
   const n = x.length;
   const mom = centralMomentsAbout(x, g.sum / n);
