@@ -228,14 +228,12 @@ function linkAll(faces: Face[], ids: number[]): void {
 function initialSimplex(xyz: ArrayLike<number>, count: number): [number, number, number, number] | null {
   const X = (i: number) => xyz[3 * i], Y = (i: number) => xyz[3 * i + 1], Z = (i: number) => xyz[3 * i + 2];
   // two most distant among the axis extremes
-  const ext: number[] = [];
-  for (let axis = 0; axis < 3; axis++) {
-    const e = axisExtremes(xyz, count, axis);
-    ext.push(e[0], e[1]);
-  }
+  const ext = axisExtremes(xyz, count);
   let a = ext[0], b = ext[1], dmax = -1;
-  for (const i of ext) {
-    for (const j of ext) {
+  for (let s = 0; s < 6; s++) {
+    const i = ext[s];
+    for (let t = 0; t < 6; t++) {
+      const j = ext[t];
       const d = (X(i) - X(j)) ** 2 + (Y(i) - Y(j)) ** 2 + (Z(i) - Z(j)) ** 2;
       if (d > dmax) { dmax = d; a = i; b = j; }
     }
@@ -248,14 +246,22 @@ function initialSimplex(xyz: ArrayLike<number>, count: number): [number, number,
   return [a, b, c, d];
 }
 
-/** [first point with the smallest, first with the largest coordinate `axis`]. */
-function axisExtremes(xyz: ArrayLike<number>, count: number, axis: number): Int32Array {
-  let lo = 0, hi = 0;
+/**
+ * [first point with the smallest x, first with the largest x, the same for y, then for z], in one pass over the
+ * points.
+ */
+function axisExtremes(xyz: ArrayLike<number>, count: number): Int32Array {
+  let lx = 0, hx = 0, ly = 0, hy = 0, lz = 0, hz = 0;
   for (let i = 1; i < count; i++) {
-    if (xyz[3 * i + axis] < xyz[3 * lo + axis]) lo = i;
-    if (xyz[3 * i + axis] > xyz[3 * hi + axis]) hi = i;
+    const x = xyz[3 * i], y = xyz[3 * i + 1], z = xyz[3 * i + 2];
+    if (x < xyz[3 * lx]) lx = i;
+    if (x > xyz[3 * hx]) hx = i;
+    if (y < xyz[3 * ly + 1]) ly = i;
+    if (y > xyz[3 * hy + 1]) hy = i;
+    if (z < xyz[3 * lz + 2]) lz = i;
+    if (z > xyz[3 * hz + 2]) hz = i;
   }
-  return Int32Array.of(lo, hi);
+  return Int32Array.of(lx, hx, ly, hy, lz, hz);
 }
 
 /** The first point farthest from the line ab (−1 when all are on it). */
