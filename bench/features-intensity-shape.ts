@@ -15,28 +15,18 @@ import { ibsiIntensityStats, ibsiIntensityHistogram, ibsiIntensityVolumeHistogra
 import { ibsiMorphology, spatialAutocorrelation } from '../src/features/ibsi-morphology/index.js';
 import type { RoiImage } from '../src/features/types.js';
 
+import { loadProbe, measure as measureCall } from './timing.js';
+
 const repeats = Number(process.argv[2] ?? 7);
 
 function measure(f: () => unknown): string {
-  f(); f();
-  const w: number[] = [], c: number[] = [];
-  for (let r = 0; r < repeats; r++) {
-    const c0 = process.cpuUsage();
-    const t0 = performance.now();
-    f();
-    w.push(performance.now() - t0);
-    const dc = process.cpuUsage(c0);
-    c.push((dc.user + dc.system) / 1000);
-  }
-  const med = (a: number[]) => a.sort((x, y) => x - y)[Math.floor(a.length / 2)];
-  const best = Math.min(...w);
-  return `${med(w).toFixed(1)} wall / ${med(c).toFixed(1)} cpu (best wall ${best.toFixed(1)})`;
+  const m = measureCall(f, repeats);
+  return `${m.wall.toFixed(1)} wall / ${m.cpu.toFixed(1)} cpu (best wall ${m.bestWall.toFixed(1)})`;
 }
 
 function probe(): string {
-  const a = new Int32Array(4_000_000);
-  for (let i = 0; i < a.length; i++) a[i] = i % 7;
-  return measure(() => { let s = 0; for (let i = 0; i < 3_300_000; i++) s += a[i + 13]; return s; });
+  const m = loadProbe(repeats);
+  return `${m.wall.toFixed(1)} wall / ${m.cpu.toFixed(1)} cpu (best wall ${m.bestWall.toFixed(1)})`;
 }
 
 function pyradiomicsMode(name: string, roi: RoiImage): void {

@@ -10,6 +10,7 @@ import type { DiscretisedRoi } from '../src/features/types.js';
 import type { Volume } from '../src/core/volume.js';
 import { maskBoundingBox, cropArray } from '../src/preprocess/crop.js';
 import { shared } from '../test/helpers/paths.js';
+import { loadProbe, measure as measureCall } from './timing.js';
 
 const repeats = Number(process.argv[2] ?? 7);
 
@@ -35,28 +36,12 @@ function prepare(img: Volume, lab: Volume, bin: { binWidth: number; convention: 
 }
 
 /** Median wall time and median CPU time (user + system of this process) in ms. */
-function measure(f: () => unknown): { wall: number; cpu: number } {
-  f(); f();
-  const w: number[] = [];
-  const c: number[] = [];
-  for (let r = 0; r < repeats; r++) {
-    const c0 = process.cpuUsage();
-    const t0 = performance.now();
-    f();
-    w.push(performance.now() - t0);
-    const dc = process.cpuUsage(c0);
-    c.push((dc.user + dc.system) / 1000);
-  }
-  const med = (a: number[]): number => a.sort((x, y) => x - y)[Math.floor(a.length / 2)];
-  return { wall: med(w), cpu: med(c) };
-}
+const measure = (f: () => unknown): { wall: number; cpu: number } => measureCall(f, repeats);
 const fmt = (m: { wall: number; cpu: number }): string => `${m.wall.toFixed(1)} wall / ${m.cpu.toFixed(1)} cpu`;
 const time = (f: () => unknown): number => measure(f).wall;
 
-function loadProbe(): number {
-  const a = new Int32Array(4_000_000);
-  for (let i = 0; i < a.length; i++) a[i] = i % 7;
-  return time(() => { let s = 0; for (let i = 0; i < 3_300_000; i++) s += a[i + 13]; return s; });
+function probeMs(): number {
+  return loadProbe(repeats).wall;
 }
 
 const cases = [
@@ -65,7 +50,7 @@ const cases = [
   { name: 'STS_001 (CT)', img: 'data/sts-ct-cohort/cases/STS_001/CT_image.nii.gz', lab: 'data/sts-ct-cohort/cases/STS_001/CT_mask.nii.gz' },
 ];
 
-console.log(`times in ms (median of ${repeats}); load probe (3.3M-iteration loop): ${loadProbe().toFixed(1)} ms; loadavg ${readFileSync('/proc/loadavg', 'utf8').trim()}`);
+console.log(`times in ms (median of ${repeats}); load probe (3.3M-iteration loop): ${probeMs().toFixed(1)} ms; loadavg ${readFileSync('/proc/loadavg', 'utf8').trim()}`);
 for (const c of cases) {
   const img = read(c.img);
   const lab = read(c.lab);
