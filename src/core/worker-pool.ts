@@ -1,5 +1,5 @@
-import { parentPort, workerData, type Transferable } from 'node:worker_threads';
-import { startWorker } from './module-url.js';
+import type { Transferable } from 'node:worker_threads';
+import { startWorker, workerThreads } from './module-url.js';
 import { DlrnError } from './errors.js';
 
 /** Outcome of one item processed in a worker: its result, or the error it raised (the batch goes on). */
@@ -73,7 +73,7 @@ export async function runWorkerPool<I, T>(opts: {
  * `transfer` may list buffers of a result to move instead of copy.
  */
 export function serveWorkerPool<I, T>(setup: (init: unknown) => Promise<(item: I) => Promise<T>>, transfer?: (value: T) => Transferable[]): void {
-  const port = parentPort;
+  const { parentPort: port, workerData } = workerThreads();
   if (!port) throw new Error('serveWorkerPool must run inside a worker thread');
   setup(workerData)
     .then((process) => {
