@@ -1,20 +1,24 @@
-// Build step run by `npm run build` / `prepare` after `tsc`: bundles the CLI with esbuild, so a command loads one or
-// two files instead of ~150 ES modules (module resolution and compilation were ~0.2 s CPU of every `dlrn extract`).
+// Build step run by `npm run build` / `prepare` after `tsc`: bundles the CLI with esbuild, so a command loads a few
+// files instead of ~150 ES modules (module resolution and compilation were ~0.2 s CPU of every `dlrn extract`).
 //
-//   dist/cli/run.js                 the CLI entry (bin/dlrn.js imports it): run.ts + main.ts, commands external
-//   dist/cli/commands/<name>.js     each command with everything it imports (its lazy imports included), one file
+//   dist/cli/run.js                 the CLI entry (bin/dlrn.js imports it): run.ts + main.ts
+//   dist/<area>/<x>.js              every module some source loads with a dynamic `import('./x.js')` (the commands,
+//                                   the feature extractor, the IBSI families, the DICOM readers, ...): one bundle each
 //   dist/<area>/<x>-worker.js       each worker entry (found from `siblingModuleUrl(import.meta.url, './x-worker')`)
 //
+// A dynamic import is a load-on-demand boundary and stays one: code behind it is not parsed until it is needed, and
+// the importing code can start work before it (e.g. `dlrn extract` reads and inflates the files on libuv's threads
+// while the feature code loads). Imports of a boundary module, static or dynamic, stay imports of its bundle, so each
+// boundary module exists once at run time; other modules are copied into every bundle that uses them (errors crossing
+// bundles are recognised by shape, `isDlrnError`).
 // Each of these files replaces tsc's output at the same path; everything else in dist/ stays tsc's unbundled output
 // (the library, dist/index.js). Bundling moves a module's code into another file, which would change what its
 // `import.meta.url` means (worker URLs, package.json, assets), so every `import.meta.url` is rewritten to the URL of
 // that module's tsc output, relative to the bundle holding it: bundled code resolves relative URLs exactly as the
 // unbundled code does. npm packages stay external (resolved by Node at run time, as before).
-// Each command bundle has its own copy of the shared modules; errors crossing into run.js are recognised by shape
-// (`isDlrnError`).
 import { build } from 'esbuild';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -41,17 +45,55 @@ function moduleUrlPlugin(outDir) {
   };
 }
 
-/** esbuild plugin: the command modules main.ts imports stay separate files (each is bundled on its own). */
-const commandsExternal = {
-  name: 'dlrn-commands-external',
-  setup(b) {
-    b.onResolve({ filter: /^\.\/commands\/[a-z-]+\.js$/ }, (args) => ({ path: args.path, external: true }));
-  },
-};
+/** The tsc output path of a source module. */
+const distPath = (source) => join(DIST, relative(SRC, source)).replace(/\.ts$/, '.js');
 
-/** Bundles one source entry into the path of its tsc output. */
-async function bundleInPlace(entry, plugins = []) {
-  const outfile = join(DIST, relative(SRC, entry)).replace(/\.ts$/, '.js');
+/**
+ * esbuild plugin: imports of the other boundary modules stay imports, rewritten relative to the bundle being written
+ * (a module copied into a bundle imports from the bundle's folder, not from its own).
+ */
+function boundariesExternal(entry, boundaries, outfile) {
+  return {
+    name: 'dlrn-boundaries-external',
+    setup(b) {
+      b.onResolve({ filter: /^\.\.?\// }, (args) => {
+        if (!args.importer) return undefined;
+        const target = resolve(dirname(args.importer), args.path).replace(/\.js$/, '.ts');
+        if (target === entry || !boundaries.has(target)) return undefined;
+        let rel = relative(dirname(outfile), distPath(target)).split(sep).join('/');
+        if (!rel.startsWith('.')) rel = `./${rel}`;
+        return { path: rel, external: true };
+      });
+    },
+  };
+}
+
+/** Source files of every `.ts` file under `dir`. */
+function sourceFiles(dir = SRC) {
+  const out = [];
+  for (const e of readdirSync(dir)) {
+    const p = join(dir, e);
+    if (statSync(p).isDirectory()) out.push(...sourceFiles(p));
+    else if (p.endsWith('.ts')) out.push(p);
+  }
+  return out;
+}
+
+/** Source files loaded somewhere with a dynamic `import('./relative/path.js')` (the load-on-demand boundaries). */
+function dynamicImportTargets() {
+  const out = new Set();
+  for (const p of sourceFiles()) {
+    for (const m of readFileSync(p, 'utf8').matchAll(/\bimport\(\s*'(\.\.?\/[^']+)\.js'\s*\)/g)) {
+      const target = join(dirname(p), `${m[1]}.ts`);
+      if (existsSync(target)) out.add(target);
+    }
+  }
+  return out;
+}
+
+/** Bundles one source entry into the path of its tsc output (imports of the other `boundaries` kept). */
+async function bundleInPlace(entry, boundaries) {
+  const outfile = distPath(entry);
   await build({
     entryPoints: [entry],
     outfile,
@@ -63,30 +105,23 @@ async function bundleInPlace(entry, plugins = []) {
     tsconfig: join(ROOT, 'tsconfig.build.json'),
     logLevel: 'warning',
     legalComments: 'none',
-    plugins: [...plugins, moduleUrlPlugin(dirname(outfile))],
+    plugins: [boundariesExternal(entry, boundaries, outfile), moduleUrlPlugin(dirname(outfile))],
   });
 }
 
 /** Source files of the worker entries started with `siblingModuleUrl(import.meta.url, './name')`. */
 function workerEntries() {
   const out = new Set();
-  const walk = (dir) => {
-    for (const e of readdirSync(dir)) {
-      const p = join(dir, e);
-      if (statSync(p).isDirectory()) walk(p);
-      else if (p.endsWith('.ts')) {
-        for (const m of readFileSync(p, 'utf8').matchAll(/siblingModuleUrl\(\s*import\.meta\.url\s*,\s*'([^']+)'\s*\)/g)) {
-          const target = join(dirname(p), `${m[1]}.ts`);
-          if (existsSync(target)) out.add(target); // (skips the example in module-url.ts's doc comment)
-        }
-      }
+  for (const p of sourceFiles()) {
+    for (const m of readFileSync(p, 'utf8').matchAll(/siblingModuleUrl\(\s*import\.meta\.url\s*,\s*'([^']+)'\s*\)/g)) {
+      const target = join(dirname(p), `${m[1]}.ts`);
+      if (existsSync(target)) out.add(target); // (skips the example in module-url.ts's doc comment)
     }
-  };
-  walk(SRC);
-  return [...out].sort();
+  }
+  return out;
 }
 
-const commands = join(SRC, 'cli/commands');
-await bundleInPlace(join(SRC, 'cli/run.ts'), [commandsExternal]);
-for (const f of readdirSync(commands).filter((f) => f.endsWith('.ts')).sort()) await bundleInPlace(join(commands, f));
-for (const entry of workerEntries()) await bundleInPlace(entry);
+const boundaries = dynamicImportTargets();
+const entries = new Set([join(SRC, 'cli/run.ts'), ...boundaries, ...workerEntries()]);
+// worker entries are started by URL, never imported: they are entries, not boundaries
+for (const entry of [...entries].sort()) await bundleInPlace(entry, boundaries);

@@ -1,10 +1,9 @@
 import { isDlrnError } from '../../core/errors.js';
-import { readImage } from '../../io/read-image.js';
-import { readLabelMap } from '../../io/read-mask.js';
 import type { IbsiConfigId } from './ibsi-configs.js';
 import { ibsiConfig } from './ibsi-configs.js';
 import { defaultPyradiomicsParams, type PyradiomicsParams } from './params-file.js';
-import { extractPyradiomics, type ExtractionResult } from './pyradiomics-extract.js';
+import { extractPyradiomics, type CaseVolumes, type ExtractionResult } from './pyradiomics-extract.js';
+import { caseLabel, readCaseVolumes } from './read-case.js';
 
 /** Extraction mode: PyRadiomics-compatible (default) or IBSI. */
 export type ExtractionMode = 'pyradiomics' | 'ibsi';
@@ -24,29 +23,18 @@ export interface ExtractionOptions {
  * competing for the cores made single cases slower, see bench/results/radiomics.md.)
  */
 export async function extractCaseFiles(imagePath: string, maskPath: string, options: ExtractionOptions, label?: number): Promise<ExtractionResult> {
-  const params = options.params ?? defaultPyradiomicsParams();
-  const lab = label ?? (options.mode === 'pyradiomics' ? params.settings.label : 1);
-  // Label maps are checked against the image grid by the pipeline (with PyRadiomics' geometryTolerance) and are read
-  // together with the image (their gzip data inflates in parallel); DICOM RTSTRUCT/SEG masks need the image grid to
-  // be placed on.
-  const labelMapFile = /\.(nii|nii\.gz|nrrd|nhdr)$/i.test(maskPath);
-  const [image, labelMap] = labelMapFile
-    ? await bothOrFirstError(readImage(imagePath), readLabelMap(maskPath, { label: lab }))
-    : await readImage(imagePath).then(async (img) => [img, await readLabelMap(maskPath, { label: lab, like: img })] as const);
+  const lab = caseLabel(options, label);
+  return extractCaseVolumes(await readCaseVolumes(imagePath, maskPath, lab), options, lab);
+}
+
+/** Extracts one case already read ({@link readCaseVolumes}) for mask label `label`. */
+export async function extractCaseVolumes(volumes: CaseVolumes, options: ExtractionOptions, label: number): Promise<ExtractionResult> {
   if (options.mode === 'ibsi') {
     // loaded on demand: the IBSI families are not needed in PyRadiomics mode
     const { extractIbsi } = await import('./ibsi-extract.js');
-    return extractIbsi({ image, labelMap }, ibsiConfig(options.ibsiConfig ?? 'C'), lab);
+    return extractIbsi(volumes, ibsiConfig(options.ibsiConfig ?? 'C'), label);
   }
-  return extractPyradiomics({ image, labelMap }, params, lab);
-}
-
-/** Both results; when both fail, the first promise's error (the image's, as when reading one after the other). */
-async function bothOrFirstError<A, B>(a: Promise<A>, b: Promise<B>): Promise<readonly [A, B]> {
-  const [ra, rb] = await Promise.allSettled([a, b]);
-  if (ra.status === 'rejected') throw ra.reason;
-  if (rb.status === 'rejected') throw rb.reason;
-  return [ra.value, rb.value];
+  return extractPyradiomics(volumes, options.params ?? defaultPyradiomicsParams(), label);
 }
 
 /** A serialisable description of a failure (for batch rows and worker messages). */

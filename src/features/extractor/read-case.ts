@@ -1,0 +1,32 @@
+import { readImage } from '../../io/read-image.js';
+import { readLabelMap } from '../../io/read-mask.js';
+import type { Volume } from '../../core/volume.js';
+import type { ExtractionOptions } from './extract-case.js';
+import { defaultPyradiomicsParams } from './params-file.js';
+
+/** The mask label a case is extracted for: `label`, else the parameter file's (PyRadiomics mode), else 1. */
+export function caseLabel(options: ExtractionOptions, label?: number): number {
+  return label ?? (options.mode === 'pyradiomics' ? (options.params ?? defaultPyradiomicsParams()).settings.label : 1);
+}
+
+/**
+ * Reads the image and the label map of one case for extraction. Label maps (NIfTI/NRRD) are read together with the
+ * image (their gzip data inflates in parallel on libuv's thread pool) and checked against the image grid later by
+ * the pipeline (with PyRadiomics' geometryTolerance); DICOM RTSTRUCT/SEG masks need the image grid to be placed on.
+ * Light on purpose (I/O modules only): the CLI starts the reading before it loads the feature code, so both overlap.
+ */
+export async function readCaseVolumes(imagePath: string, maskPath: string, label: number): Promise<{ image: Volume; labelMap: Volume }> {
+  const labelMapFile = /\.(nii|nii\.gz|nrrd|nhdr)$/i.test(maskPath);
+  const [image, labelMap] = labelMapFile
+    ? await bothOrFirstError(readImage(imagePath), readLabelMap(maskPath, { label }))
+    : await readImage(imagePath).then(async (img) => [img, await readLabelMap(maskPath, { label, like: img })] as const);
+  return { image, labelMap };
+}
+
+/** Both results; when both fail, the first promise's error (the image's, as when reading one after the other). */
+async function bothOrFirstError<A, B>(a: Promise<A>, b: Promise<B>): Promise<readonly [A, B]> {
+  const [ra, rb] = await Promise.allSettled([a, b]);
+  if (ra.status === 'rejected') throw ra.reason;
+  if (rb.status === 'rejected') throw rb.reason;
+  return [ra.value, rb.value];
+}
