@@ -1,5 +1,5 @@
 // Reads ../shared/reference/radiomics (IBSI digital phantom, brain1). Checks the bundled CLI that `npm run build`
-// writes (dist/cli/run.js + chunks + bundled worker entries, see src/cli/build-bundle.mjs) against the sources:
+// writes (dist/cli/run.js, dist/bundles/, bundled worker entries, see src/cli/build-bundle.mjs) against the sources:
 // same output, and the batch workers start from the bundle. Skipped when dist/ is missing or older
 // than the sources (run `npm run build`; `npm test` always builds first).
 import { test } from 'node:test';
@@ -8,6 +8,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { runDlrn, type CliResult } from '../helpers/cli.js';
 import { REPO_ROOT, shared } from '../helpers/paths.js';
 
@@ -25,9 +26,9 @@ function newestSource(dir: string): number {
 
 const skip = !existsSync(BUNDLE) ? 'dist/ is not built' : statSync(BUNDLE).mtimeMs < newestSource(join(REPO_ROOT, 'src')) ? 'dist/ is older than src/ (run npm run build)' : false;
 
-function runBundle(args: string[]): Promise<CliResult> {
+function runBundle(args: string[], env: Record<string, string> = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BUNDLE, ...args], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BUNDLE, ...args], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (b) => (stdout += b));
@@ -40,10 +41,11 @@ function runBundle(args: string[]): Promise<CliResult> {
 const PY = shared('reference/radiomics/pyradiomics/data');
 const DP = shared('reference/radiomics/ibsi/ibsi1/digital_phantom');
 
-test('bundled CLI: single case identical to the sources', { skip }, async () => {
+test('bundled CLI: single case identical to the sources, feature code from the V8 code cache the build wrote', { skip }, async () => {
   const args = ['extract', '--image', `${PY}/brain1_image.nrrd`, '--mask', `${PY}/brain1_label.nrrd`, '--json'];
-  const [a, b] = await Promise.all([runBundle(args), runDlrn(args)]);
+  const [a, b] = await Promise.all([runBundle(args, { DLRN_CODE_CACHE_DEBUG: '1' }), runDlrn(args)]);
   assert.equal(a.code, 0, a.stderr);
+  assert.match(a.stderr, /code cache of .*extract-case\.cjs: accepted/);
   assert.equal(a.stdout, b.stdout);
   assert.match(JSON.parse(a.stdout).diagnostics_Versions_dlrn, /^\d+\.\d+\.\d+/); // package.json found from the bundle
 });
@@ -71,4 +73,12 @@ test('bundled CLI: other commands load from their chunks', { skip }, async () =>
     assert.equal(a.code, b.code, a.stderr);
     assert.equal(a.stdout, b.stdout);
   }
+});
+
+test('built library (dist/index.js): errors of the extractor are instances of its exported classes', { skip }, async () => {
+  const lib = await import(pathToFileURL(join(REPO_ROOT, 'dist/index.js')).href);
+  await assert.rejects(lib.extractCaseFiles(`${PY}/brain1_image.nrrd`, `${PY}/brain1_label.nrrd`, { mode: 'pyradiomics' }, 7), (e: unknown) => {
+    assert.ok(e instanceof lib.MaskError, 'a MaskError of dist/core/errors.js, not of a bundled copy');
+    return true;
+  });
 });
