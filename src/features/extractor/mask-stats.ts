@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Vec3 } from '../../core/vec.js';
 import { KERNEL_BLOCK } from '../../core/kernel-block.js';
+import { int16Stats } from '../../core/int16-stats.js';
 
 /**
  * Statistics of an image/mask pair used by the diagnostics of both modes.
@@ -47,6 +48,10 @@ export function volumeStats(data: ArrayLike<number>): { mean: number; min: numbe
  */
 function smallIntStats(data: Int16Array | Uint16Array | Uint8Array | Int8Array): { mean: number; min: number; max: number } {
   if (data.length === 0) return { mean: NaN, min: Infinity, max: -Infinity };
+  if (data instanceof Int16Array || data instanceof Uint16Array) {
+    const s = int16Stats(data); // WebAssembly SIMD: CT and MR volumes are 16-bit
+    return { mean: s.sum / data.length, min: s.min, max: s.max };
+  }
   const mm = Int32Array.of(data[0], data[0]);
   let total = 0;
   for (let from = 0; from < data.length; from += KERNEL_BLOCK) total += intStatsBlock(data, from, Math.min(from + KERNEL_BLOCK, data.length), mm);

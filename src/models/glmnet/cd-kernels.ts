@@ -6,7 +6,7 @@
  * JavaScript (used when WebAssembly SIMD is not available, or with `DLRN_NO_WASM=1`).
  */
 import { eigenDot, eigenDotSquare, eigenSum } from './eigen-reduce.js';
-import { F64, I32, V128, assembleModule, op, type WasmFunction } from './wasm-assembler.js';
+import { F64, I32, V128, assembleModule, op, type WasmFunction } from '../../core/wasm-assembler.js';
 
 /** Numeric kernels over a shared heap (offsets are in doubles). */
 export interface CdKernels {
