@@ -1,6 +1,7 @@
 import type { Vec3 } from '../../core/vec.js';
-import { convexHull3D } from './convex-hull-3d.js';
+import { convexHull3D, type ConvexHull3D } from './convex-hull-3d.js';
 import { KERNEL_BLOCK } from '../../core/kernel-block.js';
+import { maxInPlanes, planeHullVertices, type PlaneLines } from './plane-diameters.js';
 
 /** Largest distances between mesh vertices (mm), as PyRadiomics' `calculate_meshDiameter`. */
 export interface MeshDiameters {
@@ -12,22 +13,22 @@ export interface MeshDiameters {
   readonly columnY: number;
   /** Over pairs with equal x (PyRadiomics Maximum2DDiameterRow). */
   readonly rowX: number;
-  /** Indices (into the vertex list) of the 3D convex hull vertices; empty when the vertices are coplanar. */
+  /** Indices (into the vertex list, ascending) of the 3D convex hull vertices; empty when the vertices are coplanar. Computed on first access. */
   readonly hullVertices: Int32Array;
-  /** Faces of the 3D convex hull (vertex-index triples, outward); empty when coplanar. */
+  /** Faces of the 3D convex hull (vertex-index triples, outward); empty when coplanar. Computed on first access. */
   readonly hullFaces: Int32Array;
 }
 
 /**
  * Maximum diameters of a vertex set given as doubled integer lattice coordinates (`SurfaceMesh.vertices2`, all
- * non-negative): physical position = value/2 · spacing. Exact, without the O(n²) pairs:
- * - one pass over the vertices records the ends of every lattice line along x (per z plane and per y plane), along y
- *   (per x plane) and along z (per x plane);
- * - the 3D maximum (IBSI L0JK) is taken over the vertices of the exact 3D convex hull (which always contains the
- *   two most distant points, IBSI 1 §3.1.11) of the points that end their lines along x, y and z (a point strictly
- *   inside a segment between two others is never a hull vertex);
+ * non-negative): physical position = value/2 · spacing. Exact, without the O(n²) pairs, from one pass over the
+ * vertices that records the ends of every lattice line along x (per (y, z)) and along y (per (x, z)):
  * - each 2D maximum over the planes of one axis is taken over the vertices of the exact 2D hull of a plane's line
- *   ends, only for the planes whose width bound can still beat the best so far (see {@link maxInPlanes}).
+ *   ends, only for the planes whose width bound can still beat the best so far (see `maxInPlanes`);
+ * - the 3D maximum (IBSI L0JK) is taken over the vertices of the 2D hulls of the z planes: every extreme point of
+ *   the set is one (an extreme point is extreme within any subset holding it), and the two most distant points are
+ *   extreme (IBSI 1 §3.1.11).
+ * The 3D convex hull (`hullVertices`, `hullFaces`, for the IBSI morphology features) is computed on first access.
  */
 export function meshDiameters(vertices2: Int32Array, spacing: Vec3): MeshDiameters {
   const n = vertices2.length / 3;
@@ -35,31 +36,23 @@ export function meshDiameters(vertices2: Int32Array, spacing: Vec3): MeshDiamete
   if (n === 0) return { max3D: 0, sliceZ: 0, columnY: 0, rowX: 0, hullVertices: new Int32Array(0), hullFaces: new Int32Array(0) };
   const ext = coordinateMaxima(vertices2, n);
   const X = ext[0] + 1, Y = ext[1] + 1, Z = ext[2] + 1;
-  const ends = lineEndTables(X, Y, Z);
-  lineEnds(vertices2, n, X, Y, Z, ends);
-  // the xy diagonals among those points prune another ~40 % (a point strictly between two of the remaining points on
-  // a line is no hull vertex of them, and their hull is the full hull)
-  const keep3 = diagonalLineEnds(vertices2, diagonalLineEnds(vertices2, lineEndPoints(vertices2, n, X, Y, Z, ends), X, Y, Z, 1), X, Y, Z, -1);
-  const sub = gatherPoints(vertices2, keep3);
-  let hullVertices: Int32Array = new Int32Array(0);
-  let hullFaces: Int32Array = new Int32Array(0);
-  const hull = keep3.length >= 4 ? convexHull3D(sub, keep3.length) : null;
-  let cand: Int32Array;
-  if (hull) {
-    // back to indices of the full vertex list
-    hullVertices = remapIndices(hull.vertices, keep3);
-    hullFaces = remapIndices(hull.faces, keep3);
-    cand = hullVertices;
-  } else {
-    cand = keep3;
-  }
+  const e = axisLineEnds(vertices2, n, X, Y, Z);
+  // x ends per (y, z) at y + Y·z; y ends per (x, z) at x + X·z
+  const zPlanes: PlaneLines = { lo: e[0], hi: e[1], planes: Z, rows: Y, planeStride: Y, rowStride: 1 };
+  let hull: ConvexHull3D | undefined;
+  const hullOnce = () => (hull ??= meshHull(vertices2, n, X, Y, Z, e));
+  const sliceZ = maxInPlanes(zPlanes, hx, hy);
+  const columnY = maxInPlanes({ lo: e[0], hi: e[1], planes: Y, rows: Z, planeStride: 1, rowStride: Y }, hx, hz);
+  const rowX = maxInPlanes({ lo: e[2], hi: e[3], planes: X, rows: Z, planeStride: 1, rowStride: X }, hy, hz);
+  // the planar maxima are lower bounds of the 3D one
+  const atLeast = Math.sqrt(Math.max(sliceZ, columnY, rowX));
   return {
-    max3D: Math.sqrt(maxPairDistance2(vertices2, cand, hx, hy, hz)),
-    sliceZ: Math.sqrt(maxInPlanes(ends[0], ends[1], Z, Y, hx, hy)),
-    columnY: Math.sqrt(maxInPlanes(ends[2], ends[3], Y, Z, hx, hz)),
-    rowX: Math.sqrt(maxInPlanes(ends[4], ends[5], X, Z, hy, hz)),
-    hullVertices,
-    hullFaces,
+    max3D: Math.sqrt(maxPairDistance2(planeHullVertices(zPlanes), hx, hy, hz, atLeast)),
+    sliceZ: Math.sqrt(sliceZ),
+    columnY: Math.sqrt(columnY),
+    rowX: Math.sqrt(rowX),
+    get hullVertices() { return hullOnce().vertices; },
+    get hullFaces() { return hullOnce().faces; },
   };
 }
 
@@ -84,53 +77,173 @@ function maximaBlock(v: Int32Array, from: number, to: number, ext: Int32Array): 
   ext[0] = mx; ext[1] = my; ext[2] = mz;
 }
 
-/**
- * Empty line-end tables (lowest position 2^31 − 1, highest −1): [0, 1] x ends per (z, y) line, [2, 3] x ends per
- * (y, z), [4, 5] y ends per (x, z), [6, 7] z ends per (x, y); line (p, r) of a pair at index p·R + r.
- */
-function lineEndTables(X: number, Y: number, Z: number): Int32Array[] {
-  const t: Int32Array[] = [];
-  for (const size of [Z * Y, Y * Z, X * Z, X * Y]) t.push(new Int32Array(size).fill(0x7fffffff), new Int32Array(size).fill(-1));
-  return t;
+/** `size` lowest-end entries (2^31 − 1) and `size` highest-end entries (−1) of an empty line-end table. */
+function emptyEnds(size: number): [Int32Array, Int32Array] {
+  return [new Int32Array(size).fill(0x7fffffff), new Int32Array(size).fill(-1)];
 }
 
-/** Fills the line-end tables of {@link lineEndTables} from the points. */
-function lineEnds(v: Int32Array, n: number, X: number, Y: number, Z: number, e: Int32Array[]): void {
-  for (let from = 0; from < n; from += POINT_BLOCK) lineEndsBlock(v, from, Math.min(from + POINT_BLOCK, n), Y, Z, e);
+/** [lowest x, highest x] per line (y, z) at y + Y·z, then [lowest y, highest y] per line (x, z) at x + X·z. */
+function axisLineEnds(v: Int32Array, n: number, X: number, Y: number, Z: number): Int32Array[] {
+  const e = [...emptyEnds(Y * Z), ...emptyEnds(X * Z)];
+  for (let from = 0; from < n; from += POINT_BLOCK) axisLineEndsBlock(v, from, Math.min(from + POINT_BLOCK, n), X, Y, e);
+  return e;
 }
 
-/** {@link lineEnds} for the points from..to − 1. */
-function lineEndsBlock(v: Int32Array, from: number, to: number, Y: number, Z: number, e: Int32Array[]): void {
-  const zxLo = e[0], zxHi = e[1], yxLo = e[2], yxHi = e[3], xyLo = e[4], xyHi = e[5], xzLo = e[6], xzHi = e[7];
+/** {@link axisLineEnds} for the points from..to − 1. */
+function axisLineEndsBlock(v: Int32Array, from: number, to: number, X: number, Y: number, e: Int32Array[]): void {
+  const xLo = e[0], xHi = e[1], yLo = e[2], yHi = e[3];
   for (let t = 3 * from; t < 3 * to; t += 3) {
     const x = v[t], y = v[t + 1], z = v[t + 2];
-    const a = z * Y + y, b = y * Z + z, c = x * Z + z, d = x * Y + y;
-    if (x < zxLo[a]) zxLo[a] = x;
-    if (x > zxHi[a]) zxHi[a] = x;
-    if (x < yxLo[b]) yxLo[b] = x;
-    if (x > yxHi[b]) yxHi[b] = x;
-    if (y < xyLo[c]) xyLo[c] = y;
-    if (y > xyHi[c]) xyHi[c] = y;
-    if (z < xzLo[d]) xzLo[d] = z;
-    if (z > xzHi[d]) xzHi[d] = z;
+    const a = y + Y * z, b = x + X * z;
+    if (x < xLo[a]) xLo[a] = x;
+    if (x > xHi[a]) xHi[a] = x;
+    if (y < yLo[b]) yLo[b] = y;
+    if (y > yHi[b]) yHi[b] = y;
   }
 }
 
-/** Indices (ascending) of the points that are an end of their lines along x, y and z. */
-function lineEndPoints(v: Int32Array, n: number, X: number, Y: number, Z: number, e: Int32Array[]): Int32Array {
+/**
+ * Largest squared distance (mm²) between the points `p` (x, y, z triples of doubled lattice coordinates; h =
+ * spacing/2), given a lower bound `atLeast` (mm) of the largest distance.
+ *
+ * A pair at distance D has r_a + r_b ≥ D for the distances r to any centre, so only the points with
+ * r ≥ bound − max r can be in a pair beyond a lower bound of D: the points far from the centre of the bounding box.
+ * The farthest partner of the point farthest from the centre (usually one end of the diameter) raises the bound,
+ * which shrinks the set again; the maximum is then taken over all pairs of what is left.
+ */
+function maxPairDistance2(p: Int32Array, hx: number, hy: number, hz: number, atLeast: number): number {
+  const m = p.length / 3;
+  if (m < 2) return 0;
+  const xs = new Float64Array(m), ys = new Float64Array(m), zs = new Float64Array(m);
+  for (let t = 0; t < m; t++) {
+    xs[t] = p[3 * t] * hx; ys[t] = p[3 * t + 1] * hy; zs[t] = p[3 * t + 2] * hz;
+  }
+  const r = centreDistances(xs, ys, zs);
+  const first = farPoints(r, atLeast);
+  let top = first[0];
+  for (let t = 1; t < first.length; t++) if (r[first[t]] > r[top]) top = first[t];
+  const bound = Math.max(atLeast, Math.sqrt(farthestFrom(xs, ys, zs, top, first)));
+  const keep = farPoints(r, bound);
+  return maxPairOf(gathered(xs, keep), gathered(ys, keep), gathered(zs, keep));
+}
+
+/** Distances (mm) of the points to the centre of their bounding box. */
+function centreDistances(xs: Float64Array, ys: Float64Array, zs: Float64Array): Float64Array {
+  const cx = midrange(xs), cy = midrange(ys), cz = midrange(zs);
+  const r = new Float64Array(xs.length);
+  for (let t = 0; t < xs.length; t++) r[t] = Math.sqrt((xs[t] - cx) ** 2 + (ys[t] - cy) ** 2 + (zs[t] - cz) ** 2);
+  return r;
+}
+
+/** (min + max)/2 of the values. */
+function midrange(a: Float64Array): number {
+  let lo = a[0], hi = a[0];
+  for (let t = 1; t < a.length; t++) {
+    if (a[t] < lo) lo = a[t];
+    if (a[t] > hi) hi = a[t];
+  }
+  return (lo + hi) / 2;
+}
+
+/**
+ * Indices of the points whose centre distance r can reach `bound` (mm) with another point: r ≥ bound − max r, less
+ * a relative margin of 1e-9 for the rounding of r and of the bound.
+ */
+function farPoints(r: Float64Array, bound: number): Int32Array {
+  let rmax = 0;
+  for (let t = 0; t < r.length; t++) if (r[t] > rmax) rmax = r[t];
+  const min = bound - rmax - 1e-9 * (bound + rmax);
+  const keep = new Int32Array(r.length);
+  let k = 0;
+  for (let t = 0; t < r.length; t++) if (r[t] >= min) keep[k++] = t;
+  return keep.subarray(0, k);
+}
+
+/** a[idx[t]] for each t. */
+function gathered(a: Float64Array, idx: Int32Array): Float64Array {
+  const out = new Float64Array(idx.length);
+  for (let t = 0; t < idx.length; t++) out[t] = a[idx[t]];
+  return out;
+}
+
+/** Largest squared distance from point a to the points `idx`. */
+function farthestFrom(xs: Float64Array, ys: Float64Array, zs: Float64Array, a: number, idx: Int32Array): number {
+  let max = 0;
+  const x = xs[a], y = ys[a], z = zs[a];
+  for (let t = 0; t < idx.length; t++) {
+    const b = idx[t];
+    const dx = x - xs[b], dy = y - ys[b], dz = z - zs[b];
+    const d = dx * dx + dy * dy + dz * dz;
+    if (d > max) max = d;
+  }
+  return max;
+}
+
+/** Largest squared distance between two of the points. */
+function maxPairOf(xs: Float64Array, ys: Float64Array, zs: Float64Array): number {
+  let max = 0;
+  for (let a = 0; a < xs.length - 1; a++) {
+    const d = farthestAfter(xs, ys, zs, a);
+    if (d > max) max = d;
+  }
+  return max;
+}
+
+/** Largest squared distance from point a to the points a + 1.. (a small function called per point). */
+function farthestAfter(xs: Float64Array, ys: Float64Array, zs: Float64Array, a: number): number {
+  let max = 0;
+  const x = xs[a], y = ys[a], z = zs[a];
+  for (let b = a + 1; b < xs.length; b++) {
+    const dx = x - xs[b], dy = y - ys[b], dz = z - zs[b];
+    const d = dx * dx + dy * dy + dz * dz;
+    if (d > max) max = d;
+  }
+  return max;
+}
+
+/**
+ * The exact 3D convex hull of the vertices (vertex and face indices into the vertex list), from the points that end their lines
+ * along x, y and z, and then along the two xy diagonals (a point strictly inside a segment between two others is
+ * never a hull vertex, and the hull of the remaining points is the full hull). Empty when the points are coplanar.
+ * `e` holds the x and y line ends of {@link axisLineEnds}.
+ */
+function meshHull(v: Int32Array, n: number, X: number, Y: number, Z: number, e: Int32Array[]): ConvexHull3D {
+  const zEnds = zLineEnds(v, n, X, Y);
+  const keep = diagonalLineEnds(v, diagonalLineEnds(v, lineEndPoints(v, n, X, Y, [...e, ...zEnds]), X, Y, Z, 1), X, Y, Z, -1);
+  const hull = keep.length >= 4 ? convexHull3D(gatherPoints(v, keep), keep.length) : null;
+  if (!hull) return { vertices: new Int32Array(0), faces: new Int32Array(0) };
+  return { vertices: remapIndices(hull.vertices, keep), faces: remapIndices(hull.faces, keep) };
+}
+
+/** [lowest z, highest z] per line (x, y) at x + X·y. */
+function zLineEnds(v: Int32Array, n: number, X: number, Y: number): Int32Array[] {
+  const [lo, hi] = emptyEnds(X * Y);
+  for (let t = 0; t < 3 * n; t += 3) {
+    const k = v[t] + X * v[t + 1], z = v[t + 2];
+    if (z < lo[k]) lo[k] = z;
+    if (z > hi[k]) hi[k] = z;
+  }
+  return [lo, hi];
+}
+
+/**
+ * Indices (ascending) of the points that are an end of their lines along x, y and z; `e` = x, y and z line ends
+ * ({@link axisLineEnds}, {@link zLineEnds}).
+ */
+function lineEndPoints(v: Int32Array, n: number, X: number, Y: number, e: Int32Array[]): Int32Array {
   const keep = new Int32Array(n);
   let m = 0;
-  for (let from = 0; from < n; from += POINT_BLOCK) m = lineEndPointsBlock(v, from, Math.min(from + POINT_BLOCK, n), Y, Z, e, keep, m);
+  for (let from = 0; from < n; from += POINT_BLOCK) m = lineEndPointsBlock(v, from, Math.min(from + POINT_BLOCK, n), X, Y, e, keep, m);
   return keep.slice(0, m);
 }
 
 /** {@link lineEndPoints} for the points from..to − 1, appended to `keep` at m; returns the new m. */
-function lineEndPointsBlock(v: Int32Array, from: number, to: number, Y: number, Z: number, e: Int32Array[], keep: Int32Array, m: number): number {
-  const zxLo = e[0], zxHi = e[1], xyLo = e[4], xyHi = e[5], xzLo = e[6], xzHi = e[7];
+function lineEndPointsBlock(v: Int32Array, from: number, to: number, X: number, Y: number, e: Int32Array[], keep: Int32Array, m: number): number {
+  const xLo = e[0], xHi = e[1], yLo = e[2], yHi = e[3], zLo = e[4], zHi = e[5];
   for (let i = from, t = 3 * from; i < to; i++, t += 3) {
     const x = v[t], y = v[t + 1], z = v[t + 2];
-    const a = z * Y + y, c = x * Z + z, d = x * Y + y;
-    if ((x === zxLo[a] || x === zxHi[a]) && (y === xyLo[c] || y === xyHi[c]) && (z === xzLo[d] || z === xzHi[d])) keep[m++] = i;
+    const a = y + Y * z, b = x + X * z, c = x + X * y;
+    if ((x === xLo[a] || x === xHi[a]) && (y === yLo[b] || y === yHi[b]) && (z === zLo[c] || z === zHi[c])) keep[m++] = i;
   }
   return m;
 }
@@ -177,144 +290,6 @@ function remapIndices(idx: Int32Array, map: Int32Array): Int32Array {
   const out = new Int32Array(idx.length);
   for (let t = 0; t < idx.length; t++) out[t] = map[idx[t]];
   return out;
-}
-
-/** Largest squared distance (mm²) between the points `cand` of the doubled lattice coordinates `v` (h = spacing/2). */
-function maxPairDistance2(v: Int32Array, cand: Int32Array, hx: number, hy: number, hz: number): number {
-  const m = cand.length;
-  const xs = new Float64Array(m), ys = new Float64Array(m), zs = new Float64Array(m);
-  for (let t = 0; t < m; t++) {
-    const i = 3 * cand[t];
-    xs[t] = v[i] * hx; ys[t] = v[i + 1] * hy; zs[t] = v[i + 2] * hz;
-  }
-  let max = 0;
-  for (let a = 0; a < m - 1; a++) {
-    const d = farthestAfter(xs, ys, zs, a);
-    if (d > max) max = d;
-  }
-  return max;
-}
-
-/** Largest squared distance from point a to the points a + 1.. (a small function called per point). */
-function farthestAfter(xs: Float64Array, ys: Float64Array, zs: Float64Array, a: number): number {
-  let max = 0;
-  const x = xs[a], y = ys[a], z = zs[a];
-  for (let b = a + 1; b < xs.length; b++) {
-    const dx = x - xs[b], dy = y - ys[b], dz = z - zs[b];
-    const d = dx * dx + dy * dy + dz * dz;
-    if (d > max) max = d;
-  }
-  return max;
-}
-
-/** 1/cos²(π/8): any direction lies within π/8 of one of the four sampled ones, so D ≤ max width / cos(π/8). */
-const WIDTH_TO_DIAMETER2 = 1 / Math.cos(Math.PI / 8) ** 2;
-
-/**
- * Largest squared distance (mm²) within the planes of one axis: plane c holds rows r = 0..W − 1 whose lowest and
- * highest point coordinate u are lo[c·W + r], hi[c·W + r] (empty row: hi < 0); scales `hu`, `hw` (mm per unit of
- * u and of r).
- *
- * Branch and bound over the planes: the physical widths of a plane along u, w and the two diagonals are lower bounds
- * of its diameter D, and D ≤ (max width)/cos(π/8). The best lower bound over all planes is a first "best"; only
- * planes whose upper bound exceeds it get their exact hull diameter ({@link planeMaxDistance2}).
- */
-function maxInPlanes(lo: Int32Array, hi: Int32Array, planes: number, W: number, hu: number, hw: number): number {
-  const widths = new Float64Array(planes);
-  let best = 0;
-  for (let c = 0; c < planes; c++) {
-    const w = planeWidth2(lo, hi, c * W, W, hu, hw);
-    widths[c] = w;
-    if (w > best) best = w;
-  }
-  const ps = new Float64Array(2 * W), pw = new Float64Array(2 * W); // candidate points (u, w) of one plane
-  const hull = new Int32Array(4 * W + 2);
-  for (let c = 0; c < planes; c++) {
-    if (widths[c] * WIDTH_TO_DIAMETER2 * (1 + 1e-12) <= best) continue;
-    const d = planeMaxDistance2(lo, hi, c * W, W, hu, hw, ps, pw, hull);
-    if (d > best) best = d;
-  }
-  return best;
-}
-
-/** Largest squared physical width of one plane's points along u, w and the diagonals u·hu ± w·hw (0 when empty). */
-function planeWidth2(lo: Int32Array, hi: Int32Array, base: number, W: number, hu: number, hw: number): number {
-  let minU = Infinity, maxU = -Infinity, minW = Infinity, maxW = -Infinity;
-  let minS = Infinity, maxS = -Infinity, minD = Infinity, maxD = -Infinity;
-  for (let r = 0; r < W; r++) {
-    const h = hi[base + r];
-    if (h < 0) continue;
-    const a = lo[base + r] * hu, b = h * hu, y = r * hw;
-    if (a < minU) minU = a;
-    if (b > maxU) maxU = b;
-    if (y < minW) minW = y;
-    maxW = y;
-    if (a + y < minS) minS = a + y;
-    if (b + y > maxS) maxS = b + y;
-    if (a - y < minD) minD = a - y;
-    if (b - y > maxD) maxD = b - y;
-  }
-  if (maxW < 0) return 0;
-  const wu = maxU - minU, ww = maxW - minW, ws = maxS - minS, wd = maxD - minD;
-  return Math.max(wu * wu, ww * ww, (ws * ws) / 2, (wd * wd) / 2);
-}
-
-/**
- * Largest squared distance (mm², scales `hu`, `hw`) between the points of one plane (rows `base`..`base + W − 1` of
- * `lo`/`hi`), over the vertices of the plane's exact 2D hull (Andrew's monotone chain on (w, u); the rows give the
- * points already sorted). `ps`, `pw`, `hull` are scratch arrays.
- */
-function planeMaxDistance2(lo: Int32Array, hi: Int32Array, base: number, W: number, hu: number, hw: number, ps: Float64Array, pw: Float64Array, hull: Int32Array): number {
-  let m = 0;
-  for (let r = 0; r < W; r++) {
-    const key = base + r;
-    if (hi[key] < 0) continue;
-    // sorted by (w, u): the row's first point, then its last
-    ps[m] = lo[key]; pw[m] = r; m++;
-    if (hi[key] !== lo[key]) { ps[m] = hi[key]; pw[m] = r; m++; }
-  }
-  if (m < 2) return 0;
-  // monotone chain on (w, u); cross(o, a, b) = (w_a − w_o)(u_b − u_o) − (u_a − u_o)(w_b − w_o)
-  let k = 0;
-  for (let t = 0; t < m; t++) {
-    while (k >= 2) {
-      const o = hull[k - 2], a = hull[k - 1];
-      if ((pw[a] - pw[o]) * (ps[t] - ps[o]) - (ps[a] - ps[o]) * (pw[t] - pw[o]) > 0) break;
-      k--;
-    }
-    hull[k++] = t;
-  }
-  const lowerEnd = k + 1;
-  for (let t = m - 2; t >= 0; t--) {
-    while (k >= lowerEnd) {
-      const o = hull[k - 2], a = hull[k - 1];
-      if ((pw[a] - pw[o]) * (ps[t] - ps[o]) - (ps[a] - ps[o]) * (pw[t] - pw[o]) > 0) break;
-      k--;
-    }
-    hull[k++] = t;
-  }
-  let best = 0;
-  const hn = Math.max(1, k - 1);
-  for (let a = 0; a < hn; a++) {
-    const d = farthestHullVertex(ps, pw, hull, a, hn, hu, hw);
-    if (d > best) best = d;
-  }
-  if (m === 2) {
-    const du = (ps[0] - ps[1]) * hu, dw = (pw[0] - pw[1]) * hw;
-    best = Math.max(best, du * du + dw * dw);
-  }
-  return best;
-}
-
-/** Largest squared distance from hull vertex a to hull vertices a + 1..hn − 1 of one plane. */
-function farthestHullVertex(ps: Float64Array, pw: Float64Array, hull: Int32Array, a: number, hn: number, hu: number, hw: number): number {
-  let best = 0;
-  for (let b = a + 1; b < hn; b++) {
-    const du = (ps[hull[a]] - ps[hull[b]]) * hu, dw = (pw[hull[a]] - pw[hull[b]]) * hw;
-    const d = du * du + dw * dw;
-    if (d > best) best = d;
-  }
-  return best;
 }
 
 /**
