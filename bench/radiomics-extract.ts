@@ -19,11 +19,12 @@ import { readCsv } from '../src/table/csv.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SHARED = process.env.DLRN_SHARED ? resolve(process.env.DLRN_SHARED) : resolve(ROOT, '..', 'shared');
-const CLI = join(ROOT, 'dist/cli/run.js');
+const CLI = join(ROOT, 'bin/dlrn.cjs'); // the `dlrn` command users run (npm's bin link points at it)
+const BUILT = join(ROOT, 'dist/cli/run.cjs');
 const arg = (name: string, dflt: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : dflt; };
 const RUNS = Number(arg('--runs', '7'));
 const OUT = resolve(arg('--out', join(ROOT, 'bench/results/radiomics.md')));
-if (!existsSync(CLI)) throw new Error('build first: npm run build (dist/cli/run.js is missing)');
+if (!existsSync(BUILT)) throw new Error('build first: npm run build (dist/cli/run.cjs is missing)');
 
 interface Timing { wall: number; cpu: number }
 
@@ -92,7 +93,7 @@ const lines = [
   `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'} (KVM guest), Node ${process.versions.node}; load average ${load0.toFixed(1)} → ${load1.toFixed(1)} during the run.`,
   'Other developers\' test suites share these two vCPUs: the "CPU idle" column is the idle share of both vCPUs during each',
   'row\'s runs (50 % = one vCPU busy elsewhere); only rows measured at ~100 % idle are comparable with the targets.', '',
-  `Command: \`npm run build && node --import tsx bench/radiomics-extract.ts --runs ${RUNS}\` — whole process \`node dist/cli/run.js extract ...\`,`,
+  `Command: \`npm run build && node --import tsx bench/radiomics-extract.ts --runs ${RUNS}\` — whole process \`node bin/dlrn.cjs extract ...\` (the \`dlrn\` command),`,
   'default PyRadiomics settings (original image, all classes), output to a CSV file; median of the runs after one warm-up.',
   'CPU = user + system time of all threads (V8 compiles optimised code on background threads).', '',
   'PyRadiomics is not installed on this machine (no PyPI access), so its column holds the figures of issue 3, measured',

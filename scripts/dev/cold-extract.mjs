@@ -19,7 +19,7 @@ const r0 = spawnSync(process.execPath, [join(ROOT, 'src/cli/build-bundle.mjs')],
 if (r0.status !== 0) process.exit(1);
 const out = join(ROOT, distName);
 mkdirSync(out, { recursive: true });
-const entry = join(out, 'cli/run.js');
+const entry = join(out, 'cli/run.cjs');
 const P = join(SHARED, 'reference/radiomics/pyradiomics/data');
 const CT = join(SHARED, 'reference/radiomics/ibsi/ibsi1/ct_phantom/nifti');
 const cases = {

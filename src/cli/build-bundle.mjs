@@ -1,29 +1,33 @@
 // Build step run by `npm run build` / `prepare` after `tsc`: bundles the CLI with esbuild, so a command loads a few
-// files instead of ~150 ES modules (module resolution and compilation were ~0.2 s CPU of every `dlrn extract`).
+// pre-compiled files instead of ~150 ES modules (module resolution and compilation were ~0.2 s CPU of every
+// `dlrn extract`).
 //
-//   dist/cli/run.js                 the CLI entry (bin/dlrn.js imports it): run.ts + main.ts
-//   dist/bundles/<area>/<x>.js      every module some source loads with a dynamic `import('./x.js')` (the commands,
-//                                   the feature extractor, the IBSI families, the DICOM readers, ...): one bundle each
-//   dist/<area>/<x>-worker.js       each worker entry (found from `siblingModuleUrl(import.meta.url, './x-worker')`)
-//   dist/bundles/features/extractor/extract-case.{cjs,cjs.v8cache}
-//                                   the feature extractor as a CommonJS bundle plus V8's code cache of it, written by
-//                                   one extraction of a synthetic case at the end of the build (see CODE_CACHED);
-//                                   extract-case.js is then a small ES module that loads it (src/core/code-cache.ts)
+//   dist/bundles/<area>/<x>.cjs     one CommonJS bundle per CLI entry: src/cli/run.ts, every module some source loads
+//                                   with a dynamic `import('./x.js')` (the commands, the feature extractor, the IBSI
+//                                   families, the DICOM readers, ...), and every worker entry
+//   dist/bundles/**/<x>.cjs.v8cache V8's code cache of the bundles one `dlrn extract` of a synthetic case runs (written
+//                                   at the end of the build): Node 20 has no compile cache, this is ours
+//   dist/cli/run.cjs, run.js        the CLI entry (bin/dlrn.cjs requires run.cjs; run.js is the same for `node` users)
+//   dist/cli/code-cache.cjs         the bundle loader (src/core/code-cache.ts)
+//   dist/<area>/<x>-worker.js       small ES modules at the worker entries' tsc paths that load their bundles
 //
-// A dynamic import is a load-on-demand boundary and stays one: code behind it is not parsed until it is needed, and
-// the importing code can start work before it (e.g. `dlrn extract` reads and inflates the files on libuv's threads
-// while the feature code loads). Imports of a boundary module, static or dynamic, stay imports of its bundle, so each
+// The bundles are run by the loader (`loadCodeCached`), never by Node's module loaders: no ES module loader is
+// started for a CLI command (~15 ms of ESM machinery, builtin facades included, in every `dlrn extract`), and V8 gets
+// each bundle's cached code. A dynamic import is a load-on-demand boundary and stays one: code behind it is not
+// parsed until needed, and the importing code can start work before it (`dlrn extract` reads and inflates the files
+// on libuv's threads while the feature code loads). Imports of a boundary module, static or dynamic, load its bundle
+// (static: `require('dlrn-bundle:<path>')`, dynamic: `__dlrnImport(url)`, both resolved by the loader), so each
 // boundary module exists once in the CLI; other modules are copied into every bundle that uses them (errors crossing
-// bundles are recognised by shape, `isDlrnError`).
-// run.js and the worker entries replace tsc's output at their paths; everything else in dist/ stays tsc's unbundled
-// output (the library, dist/index.js). Bundling moves a module's code into another file, which would change what its
-// `import.meta.url` means (worker URLs, package.json, assets), so every `import.meta.url` is rewritten to the URL of
-// that module's tsc output, relative to the bundle holding it: bundled code resolves relative URLs exactly as the
-// unbundled code does. npm packages stay external (resolved by Node at run time, as before).
+// bundles are recognised by shape, `isDlrnError`). The bundles live in a tree of their own so that tsc's output of
+// the library (dist/index.js) stays unbundled: a library user's `instanceof MaskError` sees one class.
+// Bundling moves a module's code into another file, which would change what its `import.meta.url` means (worker URLs,
+// package.json, assets), so every `import.meta.url` is rewritten to the URL of that module's tsc output, relative to
+// the bundle holding it: bundled code resolves relative URLs exactly as the unbundled code does. npm packages stay
+// external (resolved by Node's `require` at run time).
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { dirname, join, relative, resolve, sep } from 'node:path';
@@ -36,12 +40,10 @@ const SRC = join(ROOT, 'src');
 const DIST = process.env.DLRN_BUNDLE_DIST ? join(ROOT, process.env.DLRN_BUNDLE_DIST) : join(ROOT, 'dist');
 
 /**
- * esbuild plugin: `import.meta.url` of each src module → the URL of its tsc output, relative to `outDir`. For a
- * CommonJS bundle run by `loadCodeCached` (src/core/code-cache.ts), `base` is the bundle's `__dlrnModuleUrl` and
- * relative dynamic imports become `__dlrnImport(url of the target's bundle)`.
+ * esbuild plugin: `import.meta.url` of each src module → the URL of its tsc output, relative to the bundle's own URL
+ * (`__dlrnModuleUrl`, given by the loader); relative dynamic imports → `__dlrnImport(url of the target's bundle)`.
  */
-function moduleUrlPlugin(outDir, base = 'import.meta.url') {
-  const cjs = base !== 'import.meta.url';
+function moduleUrlPlugin(outDir) {
   return {
     name: 'dlrn-module-url',
     setup(b) {
@@ -49,12 +51,10 @@ function moduleUrlPlugin(outDir, base = 'import.meta.url') {
         let text = readFileSync(args.path, 'utf8');
         const relUrl = (file) => relative(outDir, file).split(sep).join('/');
         if (text.includes('import.meta.url')) {
-          text = text.replaceAll('import.meta.url', `new URL(${JSON.stringify(relUrl(distPath(args.path)))}, ${base}).href`);
+          text = text.replaceAll('import.meta.url', `new URL(${JSON.stringify(relUrl(distPath(args.path)))}, __dlrnModuleUrl).href`);
         }
-        if (cjs) {
-          text = text.replace(/\bimport\(\s*'(\.\.?\/[^']+\.js)'\s*\)/g, (_, spec) =>
-            `__dlrnImport(new URL(${JSON.stringify(relUrl(bundlePath(resolve(dirname(args.path), spec))))}, ${base}).href)`);
-        }
+        text = text.replace(/\bimport\(\s*'(\.\.?\/[^']+\.js)'\s*\)/g, (_, spec) =>
+          `__dlrnImport(new URL(${JSON.stringify(relUrl(bundlePath(resolve(dirname(args.path), spec))))}, __dlrnModuleUrl).href)`);
         return { contents: text, loader: 'ts' };
       });
     },
@@ -64,18 +64,13 @@ function moduleUrlPlugin(outDir, base = 'import.meta.url') {
 /** The tsc output path of a source module. */
 const distPath = (source) => join(DIST, relative(SRC, source)).replace(/\.(ts|js)$/, '.js');
 
-/**
- * Where the bundle of a boundary module goes: a tree of its own (`dist/bundles/<path>`), so that tsc's output of
- * library modules (dist/index.js imports the extractor, the readers, ...) stays unbundled: a library user's
- * `instanceof MaskError` must see the one class of dist/core/errors.js. The CLI-only entries (run.js, the worker
- * entries) replace their tsc output in place.
- */
+/** Where the bundle of an entry goes (`dist/bundles/<path>.cjs`). */
 const BUNDLES = join(DIST, 'bundles');
-const bundlePath = (source) => join(BUNDLES, relative(SRC, source)).replace(/\.(ts|js)$/, '.js');
+const bundlePath = (source) => join(BUNDLES, relative(SRC, source)).replace(/\.(ts|js)$/, '.cjs');
 
 /**
- * esbuild plugin: imports of the other boundary modules stay imports, rewritten relative to the bundle being written
- * (a module copied into a bundle imports from the bundle's folder, not from its own).
+ * esbuild plugin: static imports of the other boundary modules become `require('dlrn-bundle:<relative path>')`,
+ * resolved by the loader to the one instance of that bundle.
  */
 function boundariesExternal(entry, boundaries, outfile) {
   return {
@@ -87,7 +82,7 @@ function boundariesExternal(entry, boundaries, outfile) {
         if (target === entry || !boundaries.has(target)) return undefined;
         let rel = relative(dirname(outfile), bundlePath(target)).split(sep).join('/');
         if (!rel.startsWith('.')) rel = `./${rel}`;
-        return { path: rel, external: true };
+        return { path: `dlrn-bundle:${rel}`, external: true };
       });
     },
   };
@@ -116,21 +111,37 @@ function dynamicImportTargets() {
   return out;
 }
 
-/** Bundles one source entry into `outfile` (imports of the other `boundaries` kept). */
-async function bundleInPlace(entry, boundaries, outfile) {
-  await build({
-    entryPoints: [entry],
-    outfile,
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    packages: 'external',
-    tsconfig: join(ROOT, 'tsconfig.build.json'),
-    logLevel: 'warning',
-    legalComments: 'none',
-    plugins: [boundariesExternal(entry, boundaries, outfile), moduleUrlPlugin(dirname(outfile))],
-  });
+/** esbuild options of every bundle. */
+const COMMON = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  packages: 'external',
+  tsconfig: join(ROOT, 'tsconfig.build.json'),
+  logLevel: 'warning',
+  legalComments: 'none',
+};
+
+/**
+ * Bundles one entry as CommonJS into `dist/bundles/<path>.cjs`, first line `// dlrn-bundle <sha1 of the rest>` (the
+ * loader only uses a code cache made for that hash), and removes a code cache of an earlier build.
+ */
+async function bundleEntry(entry, boundaries) {
+  const outfile = bundlePath(entry);
+  const r = await build({ ...COMMON, entryPoints: [entry], outfile, format: 'cjs', write: false, plugins: [boundariesExternal(entry, boundaries, outfile), moduleUrlPlugin(dirname(outfile))] });
+  const text = r.outputFiles[0].text;
+  // the loader runs bundles as scripts, which have no module loader: every dynamic import must go through it
+  const bare = /(?<![\w$.])import\(\s*["'`]([^"'`]*)/.exec(text);
+  if (bare) throw new Error(`build-bundle: ${relative(ROOT, entry)} keeps a dynamic import of "${bare[1]}"; import it statically (Node builtins, npm packages) or through a relative path (dlrn modules)`);
+  mkdirSync(dirname(outfile), { recursive: true });
+  writeFileSync(outfile, `// dlrn-bundle ${createHash('sha1').update(text).digest('hex')}\n${text}`);
+}
+
+/** A small launcher file (`text` gets the path from `file` to the loader and to the bundle of `entry`). */
+function writeLauncher(file, entry, text) {
+  const rel = (to) => { const r = relative(dirname(file), to).split(sep).join('/'); return r.startsWith('.') ? r : `./${r}`; };
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, text(rel(join(DIST, 'cli/code-cache.cjs')), rel(bundlePath(entry))));
 }
 
 /** Source files of the worker entries started with `siblingModuleUrl(import.meta.url, './name')`. */
@@ -143,34 +154,6 @@ function workerEntries() {
     }
   }
   return out;
-}
-
-/**
- * Boundary modules loaded through V8's code cache (src/core/code-cache.ts): the feature extractor, whose compilation
- * was ~20 ms of every `dlrn extract`. Each is written as a CommonJS bundle `<name>.cjs` (its static imports inlined,
- * its dynamic imports going through `__dlrnImport`), and its tsc output path gets a small ES module that loads it and
- * re-exports its exports.
- */
-const CODE_CACHED = [join(SRC, 'features/extractor/extract-case.ts')];
-
-async function bundleCodeCached(entry) {
-  const shim = bundlePath(entry);
-  const cjsFile = shim.replace(/\.js$/, '.cjs');
-  const common = { entryPoints: [entry], bundle: true, platform: 'node', target: 'node20', packages: 'external', tsconfig: join(ROOT, 'tsconfig.build.json'), logLevel: 'warning', legalComments: 'none', write: false };
-  // the export names, from an ES module build
-  const esm = await build({ ...common, format: 'esm', outfile: shim, metafile: true, plugins: [moduleUrlPlugin(dirname(shim))] });
-  const names = Object.values(esm.metafile.outputs)[0].exports;
-  const cjs = await build({ ...common, format: 'cjs', outfile: cjsFile, plugins: [moduleUrlPlugin(dirname(cjsFile), '__dlrnModuleUrl')] });
-  const text = cjs.outputFiles[0].text;
-  writeFileSync(cjsFile, `// dlrn-bundle ${createHash('sha1').update(text).digest('hex')}\n${text}`);
-  rmSync(`${cjsFile}.v8cache`, { force: true });
-  const loader = join(SRC, 'core/code-cache.ts').split(sep).join('/');
-  const shimSource = [
-    `import { loadCodeCached } from ${JSON.stringify(loader)};`,
-    `const m = loadCodeCached(new URL(${JSON.stringify(`./${cjsFile.split(sep).pop()}`)}, import.meta.url));`,
-    ...names.map((n) => `export const ${n} = m.${n};`),
-  ].join('\n');
-  await build({ ...common, entryPoints: undefined, stdin: { contents: shimSource, resolveDir: dirname(entry), loader: 'js' }, format: 'esm', outfile: shim, write: true, plugins: [] });
 }
 
 /**
@@ -201,7 +184,7 @@ function writeCodeCaches() {
     ]);
     writeFileSync(join(dir, 'image.nrrd'), nrrd('short', img));
     writeFileSync(join(dir, 'mask.nrrd'), nrrd('unsigned char', mask));
-    const r = spawnSync(process.execPath, [join(DIST, 'cli/run.js'), 'extract', '--image', join(dir, 'image.nrrd'), '--mask', join(dir, 'mask.nrrd'), '--out', join(dir, 'out.csv')], {
+    const r = spawnSync(process.execPath, [join(DIST, 'cli/run.cjs'), 'extract', '--image', join(dir, 'image.nrrd'), '--mask', join(dir, 'mask.nrrd'), '--out', join(dir, 'out.csv')], {
       encoding: 'utf8', env: { ...process.env, DLRN_CODE_CACHE_WRITE: '1' },
     });
     if (r.status !== 0) process.stderr.write(`build-bundle: the code cache run failed (extraction works, only slower):\n${r.stderr}\n`);
@@ -211,11 +194,20 @@ function writeCodeCaches() {
 }
 
 const boundaries = dynamicImportTargets();
-const entries = new Set([join(SRC, 'cli/run.ts'), ...boundaries, ...workerEntries()]);
-// worker entries are started by URL, never imported: they are entries, not boundaries
+const workers = workerEntries();
 rmSync(BUNDLES, { recursive: true, force: true });
-for (const entry of [...entries].sort()) {
-  if (CODE_CACHED.includes(entry)) await bundleCodeCached(entry);
-  else await bundleInPlace(entry, boundaries, boundaries.has(entry) ? bundlePath(entry) : distPath(entry));
+for (const entry of [join(SRC, 'cli/run.ts'), ...[...boundaries, ...workers].sort()]) await bundleEntry(entry, boundaries);
+// the loader itself: a plain CommonJS bundle (it cannot load itself)
+await build({ ...COMMON, entryPoints: [join(SRC, 'core/code-cache.ts')], outfile: join(DIST, 'cli/code-cache.cjs'), format: 'cjs' });
+const run = join(SRC, 'cli/run.ts');
+const GENERATED = '// generated by src/cli/build-bundle.mjs';
+writeLauncher(join(DIST, 'cli/run.cjs'), run, (loader, bundle) =>
+  `${GENERATED}: the CLI entry (bin/dlrn.cjs requires it)\n'use strict';\nconst { applyCliV8Flags, loadCodeCached } = require(${JSON.stringify(loader)});\napplyCliV8Flags();\nloadCodeCached(require('node:url').pathToFileURL(require('node:path').join(__dirname, ${JSON.stringify(bundle)})));\n`);
+writeLauncher(join(DIST, 'cli/run.js'), run, () =>
+  `${GENERATED}: the same entry as run.cjs, for \`node dist/cli/run.js\` (an ES module: starts Node's ESM loader too)\nimport { createRequire } from 'node:module';\ncreateRequire(import.meta.url)('./run.cjs');\n`);
+// worker entries keep their tsc path (started by URL with siblingModuleUrl): an ES module that loads the bundle
+for (const w of workers) {
+  writeLauncher(distPath(w), w, (loader, bundle) =>
+    `${GENERATED}: worker entry\nimport { createRequire } from 'node:module';\ncreateRequire(import.meta.url)(${JSON.stringify(loader)}).loadCodeCached(new URL(${JSON.stringify(bundle)}, import.meta.url));\n`);
 }
 writeCodeCaches();

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { isDlrnError } from '../core/errors.js';
 import { COMMANDS, type Command } from './command.js';
 
@@ -43,7 +44,6 @@ export async function runCli(argv: string[]): Promise<number> {
     return name === undefined ? 1 : 0;
   }
   if (name === '--version' || name === '-v') {
-    const { readFileSync } = await import('node:fs');
     process.stdout.write(JSON.parse(readFileSync(VERSION_URL, 'utf8')).version + '\n');
     return 0;
   }

@@ -1,10 +1,10 @@
 // Reads ../shared/reference/radiomics (IBSI digital phantom, brain1). Checks the bundled CLI that `npm run build`
-// writes (dist/cli/run.js, dist/bundles/, bundled worker entries, see src/cli/build-bundle.mjs) against the sources:
+// writes (dist/cli/run.cjs, dist/bundles/, worker entries, see src/cli/build-bundle.mjs) against the sources:
 // same output, and the batch workers start from the bundle. Skipped when dist/ is missing or older
 // than the sources (run `npm run build`; `npm test` always builds first).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { runDlrn, type CliResult } from '../helpers/cli.js';
 import { REPO_ROOT, shared } from '../helpers/paths.js';
 
-const BUNDLE = join(REPO_ROOT, 'dist/cli/run.js');
+const BUNDLE = join(REPO_ROOT, 'dist/cli/run.cjs');
 
 function newestSource(dir: string): number {
   let t = 0;
@@ -67,11 +67,17 @@ test('bundled CLI: batch with --jobs 2 (worker entries) and IBSI mode identical 
   }
 });
 
-test('bundled CLI: other commands load from their chunks', { skip }, async () => {
+test('bundled CLI: other commands load from their bundles; dist/cli/run.js and bin/dlrn.cjs start the same CLI', { skip }, async () => {
   for (const args of [['--version'], ['stats', 'roc', '--help'], ['info', `${PY}/brain1_label.nrrd`]]) {
     const [a, b] = await Promise.all([runBundle(args), runDlrn(args)]);
     assert.equal(a.code, b.code, a.stderr);
     assert.equal(a.stdout, b.stdout);
+  }
+  const version = (await runBundle(['--version'])).stdout;
+  for (const entry of ['dist/cli/run.js', 'bin/dlrn.cjs']) {
+    const r = spawnSync(process.execPath, [join(REPO_ROOT, entry), '--version'], { encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(r.stdout, version, entry);
   }
 });
 

@@ -11,22 +11,32 @@ import { REPO_ROOT } from '../../helpers/paths.js';
 
 const LOADER = pathToFileURL(join(REPO_ROOT, 'src/core/code-cache.ts')).href;
 
-/** A bundle that exports a computed value, its own URL and the result of a dynamic import through the loader. */
+/**
+ * A bundle that exports a computed value, its own URL, and what it gets from other bundles: `dep.cjs` twice through
+ * `require('dlrn-bundle:…')` (must be one instance) and `lazy.cjs` through `__dlrnImport`.
+ */
 function bundleSource(hash: string | null, factor: number): string {
   const body = [
     'function tri(n) { let s = 0; for (let i = 1; i <= n; i++) s += i; return s; }',
     `exports.value = tri(100) * ${factor};`,
     'exports.url = __dlrnModuleUrl;',
-    "exports.dynamic = () => __dlrnImport('node:path').then((m) => typeof m.join);",
+    "exports.sameDep = require('dlrn-bundle:./dep.cjs') === require('dlrn-bundle:./dep.cjs') && require('dlrn-bundle:./dep.cjs').n === 1;",
+    "exports.dynamic = () => __dlrnImport(new URL('./lazy.cjs', __dlrnModuleUrl).href).then((m) => m.name + ':' + require('node:path').basename(m.url));",
   ].join('\n');
   return hash === null ? body : `// dlrn-bundle ${hash}\n${body}`;
 }
 
+/** Writes the two bundles the main one loads into `dir`. */
+function writeDeps(dir: string): void {
+  writeFileSync(join(dir, 'dep.cjs'), 'globalThis.__depLoads = (globalThis.__depLoads ?? 0) + 1; exports.n = globalThis.__depLoads;');
+  writeFileSync(join(dir, 'lazy.cjs'), "exports.name = 'lazy'; exports.url = __dlrnModuleUrl;");
+}
+
 /** Runs the bundle in a fresh process; returns its exports (as JSON) and the loader's report on standard error. */
-function run(bundle: string, env: Record<string, string>): { out: { value: number; url: string; dynamic: string }; report: string } {
+function run(bundle: string, env: Record<string, string>): { out: { value: number; url: string; sameDep: boolean; dynamic: string }; report: string } {
   const script = `const { loadCodeCached } = await import(${JSON.stringify(LOADER)});
 const m = loadCodeCached(new URL(${JSON.stringify(pathToFileURL(bundle).href)}));
-console.log(JSON.stringify({ value: m.value, url: m.url, dynamic: await m.dynamic() }));`;
+console.log(JSON.stringify({ value: m.value, url: m.url, sameDep: m.sameDep, dynamic: await m.dynamic() }));`;
   const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
     cwd: REPO_ROOT, encoding: 'utf8', env: { ...process.env, DLRN_CODE_CACHE_DEBUG: '1', ...env },
   });
@@ -38,10 +48,11 @@ test('code cache: written at exit, accepted next time, and the bundle behaves th
   const dir = mkdtempSync(join(tmpdir(), 'dlrn-cc-'));
   try {
     const bundle = join(dir, 'b.cjs');
+    writeDeps(dir);
     writeFileSync(bundle, bundleSource('abc123', 2));
     const first = run(bundle, { DLRN_CODE_CACHE_WRITE: '1' });
     assert.match(first.report, /b\.cjs: missing/);
-    assert.deepEqual(first.out, { value: 10100, url: pathToFileURL(bundle).href, dynamic: 'function' });
+    assert.deepEqual(first.out, { value: 10100, url: pathToFileURL(bundle).href, sameDep: true, dynamic: 'lazy:lazy.cjs' });
     assert.ok(existsSync(`${bundle}.v8cache`), 'the cache file is written at exit');
     const second = run(bundle, {});
     assert.match(second.report, /b\.cjs: accepted/);
@@ -79,6 +90,7 @@ test('code cache: V8 rejects cached data of another source (the loader falls bac
   try {
     const a = join(dir, 'a.cjs');
     const b = join(dir, 'b.cjs');
+    writeDeps(dir);
     writeFileSync(a, bundleSource('feed01', 2));
     run(a, { DLRN_CODE_CACHE_WRITE: '1' });
     // same hash line (so our header check passes) but a source of another length: V8's own check must catch it
