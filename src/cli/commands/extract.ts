@@ -125,12 +125,12 @@ const extract: Command = {
       throw new InvalidInputError('dlrn extract: give --image and --mask (one case) or --manifest (a batch)', { fix: 'run `dlrn extract --help`.' });
     }
     // the files are read (gzip data inflating on libuv's threads) while this thread loads the feature code
-    const { caseLabel, readCaseVolumes } = await import('../../features/extractor/read-case.js');
+    const { caseLabel, startCaseReading } = await import('../../features/extractor/read-case.js');
     const lab = caseLabel(options, label);
-    const reading = readCaseVolumes(values.image as string, values.mask as string, lab);
-    reading.catch(() => undefined); // awaited below; no unhandled rejection while the extractor loads
-    const { extractCaseVolumes } = await import('../../features/extractor/extract-case.js');
-    const result = await extractCaseVolumes(await reading, options, lab);
+    const reading = startCaseReading(values.image as string, values.mask as string, lab);
+    reading.volumes.catch(() => undefined); // awaited below; no unhandled rejection while the extractor loads
+    const { extractCaseReading } = await import('../../features/extractor/extract-case.js');
+    const result = await extractCaseReading(reading, options, lab);
     if (json) {
       const o: Record<string, unknown> = {};
       for (const [k, v] of Object.entries(result.diagnostics)) o[k] = v;

@@ -2,8 +2,8 @@ import { isDlrnError } from '../../core/errors.js';
 import type { IbsiConfigId } from './ibsi-configs.js';
 import { ibsiConfig } from './ibsi-configs.js';
 import { defaultPyradiomicsParams, type PyradiomicsParams } from './params-file.js';
-import { extractPyradiomics, type CaseVolumes, type ExtractionResult } from './pyradiomics-extract.js';
-import { caseLabel, readCaseVolumes } from './read-case.js';
+import { extractPyradiomics, primePyradiomicsMask, type CaseVolumes, type ExtractionResult } from './pyradiomics-extract.js';
+import { caseLabel, startCaseReading, type CaseReading } from './read-case.js';
 
 /** Extraction mode: PyRadiomics-compatible (default) or IBSI. */
 export type ExtractionMode = 'pyradiomics' | 'ibsi';
@@ -24,7 +24,20 @@ export interface ExtractionOptions {
  */
 export async function extractCaseFiles(imagePath: string, maskPath: string, options: ExtractionOptions, label?: number): Promise<ExtractionResult> {
   const lab = caseLabel(options, label);
-  return extractCaseVolumes(await readCaseVolumes(imagePath, maskPath, lab), options, lab);
+  return extractCaseReading(startCaseReading(imagePath, maskPath, lab), options, lab);
+}
+
+/**
+ * Extracts one case being read ({@link startCaseReading}) for mask label `label`: in PyRadiomics mode the work that
+ * needs only the label map is done as soon as it is decoded, while the image is still inflating
+ * ({@link primePyradiomicsMask}); same results as {@link extractCaseVolumes} on the finished reading.
+ */
+export async function extractCaseReading(reading: CaseReading, options: ExtractionOptions, label: number): Promise<ExtractionResult> {
+  if (options.mode === 'pyradiomics') {
+    const labelMap = await reading.labelMap;
+    if (labelMap) primePyradiomicsMask(labelMap, options.params ?? defaultPyradiomicsParams(), label);
+  }
+  return extractCaseVolumes(await reading.volumes, options, label);
 }
 
 /** Extracts one case already read ({@link readCaseVolumes}) for mask label `label`. */

@@ -37,10 +37,12 @@ export function maskDiagnostics(
   stage: string,
   g: Geometry,
   mask: ArrayLike<number>,
-  opts: { labelMapForHash?: ArrayLike<number>; image?: ArrayLike<number>; summary?: MaskSummary } = {},
+  opts: { labelMapForHash?: ArrayLike<number>; labelMapHash?: string; image?: ArrayLike<number>; summary?: MaskSummary } = {},
 ): MaskSummary {
   const group = `Mask-${stage}`;
-  if (opts.labelMapForHash) out[diagnosticsName(group, 'Hash')] = uint32VoxelHash(opts.labelMapForHash);
+  // (labelMapHash: the hash of the label map computed ahead, see primePyradiomicsMask)
+  if (opts.labelMapHash !== undefined) out[diagnosticsName(group, 'Hash')] = opts.labelMapHash;
+  else if (opts.labelMapForHash) out[diagnosticsName(group, 'Hash')] = uint32VoxelHash(opts.labelMapForHash);
   out[diagnosticsName(group, 'Spacing')] = pyFloatTuple(g.spacing);
   out[diagnosticsName(group, 'Size')] = pyIntTuple(g.size);
   const s = opts.summary ?? summariseMask(mask, g.size);

@@ -8,7 +8,7 @@ import { normaliseImage } from '../../preprocess/normalise.js';
 import { resegmentPyradiomics } from '../../preprocess/resegment.js';
 import { pyradiomicsGrid, resampleMaskNearest, resampleVolume } from '../../preprocess/resample.js';
 import { checkRoi, checkRoiBox } from '../../preprocess/roi-checks.js';
-import { summariseMask, type MaskSummary } from './mask-stats.js';
+import { summariseMask, uint32VoxelHash, type MaskSummary } from './mask-stats.js';
 import { makeVolume } from '../../core/volume.js';
 import { computePyradiomicsTexture, PYRADIOMICS_CLASS_REGISTRY } from '../registry.js';
 import type { PyradiomicsTextureClass } from '../texture/index.js';
@@ -80,6 +80,38 @@ function labelMask(labelMap: Volume, label: number): { mask: Uint8Array; summary
   return { mask: out, summary: { voxelCount: n, lo: [x0, y0, z0], hi: [x1, y1, z1], centerOfMassIndex: [si / n, sj / n, sk / n] } };
 }
 
+/** Work done on a label map ahead of its image ({@link primePyradiomicsMask}), used once by preparePyradiomics. */
+interface PrimedMask {
+  readonly label: number;
+  readonly labelled: { mask: Uint8Array; summary: MaskSummary };
+  readonly hash: string | null;
+}
+
+const primed = new WeakMap<Volume, PrimedMask>();
+
+/**
+ * Does the part of {@link preparePyradiomics} that needs only the label map, ahead of the image: the binary mask of
+ * `label` with its summary and, with `additionalInfo`, the mask's hash. `dlrn extract` calls it while the image is
+ * still inflating on libuv's threads. The results are kept for this label map object and used (once) by the next
+ * extraction of it with the same label; the outputs are the same as without priming. Never throws: a missing label
+ * is reported by the extraction itself, in its usual order of checks.
+ */
+export function primePyradiomicsMask(labelMap: Volume, params: PyradiomicsParams, label: number): void {
+  try {
+    const labelled = labelMask(labelMap, label);
+    primed.set(labelMap, { label, labelled, hash: params.settings.additionalInfo ? uint32VoxelHash(labelMap.data) : null });
+  } catch {
+    primed.delete(labelMap);
+  }
+}
+
+/** The primed work for this label map and label (removed from the cache), or null. */
+function takePrimed(labelMap: Volume, label: number): PrimedMask | null {
+  const p = primed.get(labelMap);
+  primed.delete(labelMap);
+  return p !== undefined && p.label === label ? p : null;
+}
+
 function boxOf(lo: readonly number[], hi: readonly number[]): IndexBox {
   return { lo: [lo[0], lo[1], lo[2]], hi: [hi[0], hi[1], hi[2]] };
 }
@@ -146,12 +178,13 @@ export function preparePyradiomics(input: CaseVolumes, params: PyradiomicsParams
 
   const { image, labelMap } = input;
   assertSameGeometry(image, labelMap, 'image and mask', settings.geometryTolerance ?? GEOMETRY_TOLERANCE);
-  const labelled = labelMask(labelMap, lab);
+  const early = takePrimed(labelMap, lab);
+  const labelled = early?.labelled ?? labelMask(labelMap, lab);
   let mask = labelled.mask;
   let summary: MaskSummary | null = labelled.summary;
   if (settings.additionalInfo) {
     imageDiagnostics(diag, 'original', image, image.data, true);
-    maskDiagnostics(diag, 'original', labelMap, mask, { labelMapForHash: labelMap.data, summary });
+    maskDiagnostics(diag, 'original', labelMap, mask, early?.hash ? { labelMapHash: early.hash, summary } : { labelMapForHash: labelMap.data, summary });
   }
 
   // 1. normalisation (whole image)

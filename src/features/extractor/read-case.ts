@@ -9,18 +9,35 @@ export function caseLabel(options: ExtractionOptions, label?: number): number {
   return label ?? (options.mode === 'pyradiomics' ? (options.params ?? defaultPyradiomicsParams()).settings.label : 1);
 }
 
+/** The reading of one case, started: the label map on its own (usually decoded well before the image) and both. */
+export interface CaseReading {
+  /** The label map (NIfTI/NRRD label maps only; null for DICOM masks, which need the image first). */
+  readonly labelMap: Promise<Volume | null>;
+  readonly volumes: Promise<{ image: Volume; labelMap: Volume }>;
+}
+
 /**
- * Reads the image and the label map of one case for extraction. Label maps (NIfTI/NRRD) are read together with the
- * image (their gzip data inflates in parallel on libuv's thread pool) and checked against the image grid later by
- * the pipeline (with PyRadiomics' geometryTolerance); DICOM RTSTRUCT/SEG masks need the image grid to be placed on.
- * Light on purpose (I/O modules only): the CLI starts the reading before it loads the feature code, so both overlap.
+ * Starts reading the image and the label map of one case for extraction. Label maps (NIfTI/NRRD) are read together
+ * with the image (their gzip data inflates in parallel on libuv's thread pool) and checked against the image grid
+ * later by the pipeline (with PyRadiomics' geometryTolerance); DICOM RTSTRUCT/SEG masks need the image grid to be
+ * placed on. Light on purpose (I/O modules only): the CLI starts the reading before it loads the feature code, so
+ * both overlap, and the work that needs only the label map can start while the image is still inflating.
  */
+export function startCaseReading(imagePath: string, maskPath: string, label: number): CaseReading {
+  if (!/\.(nii|nii\.gz|nrrd|nhdr)$/i.test(maskPath)) {
+    const volumes = readImage(imagePath).then(async (image) => ({ image, labelMap: await readLabelMap(maskPath, { label, like: image }) }));
+    return { labelMap: Promise.resolve(null), volumes };
+  }
+  const image = readImage(imagePath);
+  const labelMap = readLabelMap(maskPath, { label });
+  const volumes = bothOrFirstError(image, labelMap).then(([i, l]) => ({ image: i, labelMap: l }));
+  // (a failing label map is reported through `volumes`, after the image's error if both fail)
+  return { labelMap: labelMap.catch(() => null), volumes };
+}
+
+/** {@link startCaseReading}, both volumes. */
 export async function readCaseVolumes(imagePath: string, maskPath: string, label: number): Promise<{ image: Volume; labelMap: Volume }> {
-  const labelMapFile = /\.(nii|nii\.gz|nrrd|nhdr)$/i.test(maskPath);
-  const [image, labelMap] = labelMapFile
-    ? await bothOrFirstError(readImage(imagePath), readLabelMap(maskPath, { label }))
-    : await readImage(imagePath).then(async (img) => [img, await readLabelMap(maskPath, { label, like: img })] as const);
-  return { image, labelMap };
+  return startCaseReading(imagePath, maskPath, label).volumes;
 }
 
 /** Both results; when both fail, the first promise's error (the image's, as when reading one after the other). */
