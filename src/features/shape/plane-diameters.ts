@@ -20,15 +20,15 @@ export interface PlaneLines {
 
 /** Scratch arrays for the points and hull of one plane of {@link PlaneLines} (`rows` rows). */
 interface PlaneScratch {
-  /** point coordinates u, w of the plane's row ends, sorted by (w, u) */
-  readonly pu: Float64Array;
-  readonly pw: Float64Array;
+  /** point coordinates u, w of the plane's row ends, sorted by (w, u) (integers: the hull's arithmetic stays exact) */
+  readonly pu: Int32Array;
+  readonly pw: Int32Array;
   /** hull vertex indices into pu/pw */
   readonly hull: Int32Array;
 }
 
 function planeScratch(rows: number): PlaneScratch {
-  return { pu: new Float64Array(2 * rows), pw: new Float64Array(2 * rows), hull: new Int32Array(4 * rows + 2) };
+  return { pu: new Int32Array(2 * rows), pw: new Int32Array(2 * rows), hull: new Int32Array(4 * rows + 2) };
 }
 
 /** 1/cos²(π/8): any direction lies within π/8 of one of the four sampled ones, so D ≤ max width / cos(π/8). */
@@ -53,8 +53,7 @@ export function maxInPlanes(t: PlaneLines, hu: number, hw: number): number {
   const s = planeScratch(t.rows);
   for (let c = 0; c < t.planes; c++) {
     if (widths[c] * WIDTH_TO_DIAMETER2 * (1 + 1e-12) <= best) continue;
-    const k = planeHull(t, c * t.planeStride, s);
-    const d = hullDiameter2(s, k, hu, hw);
+    const d = hullDiameter2(s, planeHull(t, c * t.planeStride, s), hu, hw);
     if (d > best) best = d;
   }
   return best;
@@ -149,7 +148,7 @@ function planeHull(t: PlaneLines, base: number, s: PlaneScratch): number {
 }
 
 /** The row ends of one plane, sorted by (w, u): each row's lowest point, then its highest; returns their number. */
-function planePoints(t: PlaneLines, base: number, pu: Float64Array, pw: Float64Array): number {
+function planePoints(t: PlaneLines, base: number, pu: Int32Array, pw: Int32Array): number {
   const { lo, hi, rows, rowStride } = t;
   let m = 0;
   for (let r = 0, key = base; r < rows; r++, key += rowStride) {
