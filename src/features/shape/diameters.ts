@@ -29,13 +29,16 @@ export interface MeshDiameters {
  *   the set is one (an extreme point is extreme within any subset holding it), and the two most distant points are
  *   extreme (IBSI 1 §3.1.11).
  * The 3D convex hull (`hullVertices`, `hullFaces`, for the IBSI morphology features) is computed on first access.
+ *
+ * @param extent2 - exclusive upper bounds of the coordinates per axis (`SurfaceMesh.extent2`); computed from the
+ *   vertices when omitted.
  */
-export function meshDiameters(vertices2: Int32Array, spacing: Vec3): MeshDiameters {
+export function meshDiameters(vertices2: Int32Array, spacing: Vec3, extent2?: Vec3): MeshDiameters {
   const n = vertices2.length / 3;
   const hx = spacing[0] / 2, hy = spacing[1] / 2, hz = spacing[2] / 2;
   if (n === 0) return { max3D: 0, sliceZ: 0, columnY: 0, rowX: 0, hullVertices: new Int32Array(0), hullFaces: new Int32Array(0) };
-  const ext = coordinateMaxima(vertices2, n);
-  const X = ext[0] + 1, Y = ext[1] + 1, Z = ext[2] + 1;
+  const ext = extent2 ?? coordinateBounds(vertices2, n);
+  const X = ext[0], Y = ext[1], Z = ext[2];
   const e = axisLineEnds(vertices2, n, X, Y, Z);
   // x ends per (y, z) at y + Y·z; y ends per (x, z) at x + X·z
   const zPlanes: PlaneLines = { lo: e[0], hi: e[1], planes: Z, rows: Y, planeStride: Y, rowStride: 1 };
@@ -59,11 +62,11 @@ export function meshDiameters(vertices2: Int32Array, spacing: Vec3): MeshDiamete
 /** Points per call of the per-vertex kernels below (see `KERNEL_BLOCK`: compiled once, early, no on-stack replacement). */
 const POINT_BLOCK = KERNEL_BLOCK;
 
-/** [max x, max y, max z] over the points. */
-function coordinateMaxima(v: Int32Array, n: number): Int32Array {
+/** [max x + 1, max y + 1, max z + 1] over the points. */
+function coordinateBounds(v: Int32Array, n: number): Vec3 {
   const ext = new Int32Array(3);
   for (let from = 0; from < n; from += POINT_BLOCK) maximaBlock(v, from, Math.min(from + POINT_BLOCK, n), ext);
-  return ext;
+  return [ext[0] + 1, ext[1] + 1, ext[2] + 1];
 }
 
 /** Updates ext = [max x, max y, max z] with the points from..to − 1. */

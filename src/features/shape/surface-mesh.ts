@@ -29,6 +29,8 @@ export interface SurfaceMesh {
    * interleaved. Physical position in the padded-box frame = value/2 · spacing.
    */
   readonly vertices2: Int32Array;
+  /** Exclusive upper bounds of the `vertices2` coordinates per axis: 2·(padded box size) − 2 (0 when empty). */
+  readonly extent2: Vec3;
   /** Number of triangles. */
   readonly triangleCount: number;
   /** Input-grid index of the padded box's voxel 0, i.e. (x0 − 1, y0 − 1, z0 − 1). */
@@ -102,7 +104,7 @@ export function surfaceMesh(mask: ArrayLike<number>, size: Vec3, spacing: Vec3):
 
 /** {@link surfaceMesh} of an already padded mask (shared with the principal moments by `shapeGeometry`). */
 export function surfaceMeshOfPadded(m: PaddedMask, spacing: Vec3): SurfaceMesh {
-  if (m.sums[0] === 0) return { area: 0, volume: 0, vertices2: new Int32Array(0), triangleCount: 0, boxOrigin: [0, 0, 0] };
+  if (m.sums[0] === 0) return { area: 0, volume: 0, vertices2: new Int32Array(0), extent2: [0, 0, 0], triangleCount: 0, boxOrigin: [0, 0, 0] };
   const g = caseGeometry(spacing);
   const { bits, px, py, pz, rowFirst, rowLast, rowRuns } = m;
   const sums = new Float64Array(3);
@@ -132,7 +134,7 @@ export function surfaceMeshOfPadded(m: PaddedMask, spacing: Vec3): SurfaceMesh {
       }
     }
   }
-  return { area: sums[0], volume: sums[1] / 6, vertices2: out.subarray(0, q), triangleCount: sums[2], boxOrigin: m.origin };
+  return { area: sums[0], volume: sums[1] / 6, vertices2: out.subarray(0, q), extent2: [2 * px - 2, 2 * py - 2, 2 * pz - 2], triangleCount: sums[2], boxOrigin: m.origin };
 }
 
 function grown(a: Int32Array, need: number): Int32Array {
