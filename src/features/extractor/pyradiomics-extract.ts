@@ -13,6 +13,8 @@ import { makeVolume } from '../../core/volume.js';
 import { computePyradiomicsTexture, PYRADIOMICS_CLASS_REGISTRY } from '../registry.js';
 import type { PyradiomicsTextureClass } from '../texture/index.js';
 import type { FeatureValues, RoiImage } from '../types.js';
+import { pyradiomicsShape } from '../shape/pyradiomics-shape.js';
+import type { Vec3 } from '../../core/vec.js';
 import { maskedValuesAndSums, type MaskedValuesAndSums } from '../firstorder/masked-values.js';
 import { imageDiagnostics, maskDiagnostics, type DiagnosticsRecord } from './pyradiomics-diagnostics.js';
 import { diagnosticsName, nanDiagnostics, ORIGINAL_IMAGE, pyradiomicsFeatureName } from './naming.js';
@@ -85,23 +87,46 @@ interface PrimedMask {
   readonly label: number;
   readonly labelled: { mask: Uint8Array; summary: MaskSummary };
   readonly hash: string | null;
+  /** The shape class of the label mask cropped to its bounding box, with that cropped mask, when settings allow. */
+  readonly shape: PrimedShape | null;
+}
+
+/** The shape class computed ahead ({@link primePyradiomicsMask}) and the ROI it was computed from. */
+interface PrimedShape {
+  readonly values: FeatureValues;
+  readonly mask: Uint8Array;
+  readonly size: Vec3;
+  readonly spacing: Vec3;
 }
 
 const primed = new WeakMap<Volume, PrimedMask>();
 
 /**
- * Does the part of {@link preparePyradiomics} that needs only the label map, ahead of the image: the binary mask of
- * `label` with its summary and, with `additionalInfo`, the mask's hash. `dlrn extract` calls it while the image is
- * still inflating on libuv's threads. The results are kept for this label map object and used (once) by the next
- * extraction of it with the same label; the outputs are the same as without priming. Never throws: a missing label
+ * Does the part of {@link extractPyradiomics} that needs only the label map, ahead of the image: the binary mask of
+ * `label` with its summary, the mask's hash (with `additionalInfo`) and, when the shape class sees the label mask as
+ * it is (no resampling, no re-segmentation of the shape mask), the shape class itself. `dlrn extract` calls it while
+ * the image is still inflating on libuv's threads. The results are kept for this label map object and used once, by
+ * the next extraction of it with the same label, only where they are provably the same as computing them then (the
+ * shape values only when the ROI's morphological mask and spacing turn out identical). Never throws: a missing label
  * is reported by the extraction itself, in its usual order of checks.
  */
 export function primePyradiomicsMask(labelMap: Volume, params: PyradiomicsParams, label: number): void {
   try {
+    const { settings } = params;
     const labelled = labelMask(labelMap, label);
-    primed.set(labelMap, { label, labelled, hash: params.settings.additionalInfo ? uint32VoxelHash(labelMap.data) : null });
+    const hash = settings.additionalInfo ? uint32VoxelHash(labelMap.data) : null;
+    primed.set(labelMap, { label, labelled, hash, shape: null });
+    const resampled = settings.interpolator !== null && settings.resampledPixelSpacing !== null;
+    const resegmentedShape = settings.resegmentRange !== null && settings.resegmentShape;
+    if (!('shape' in params.featureClasses) || resampled || resegmentedShape) return;
+    const box = boxOf(labelled.summary.lo, labelled.summary.hi);
+    const mask = cropArray(labelled.mask, labelMap.size, box);
+    const size: Vec3 = [box.hi[0] - box.lo[0] + 1, box.hi[1] - box.lo[1] + 1, box.hi[2] - box.lo[2] + 1];
+    const spacing: Vec3 = [labelMap.spacing[0], labelMap.spacing[1], labelMap.spacing[2]];
+    const values = pyradiomicsShape({ morphologicalMask: mask, size, spacing });
+    primed.set(labelMap, { label, labelled, hash, shape: { values, mask, size, spacing } });
   } catch {
-    primed.delete(labelMap);
+    // nothing primed beyond what was stored: the extraction computes (and reports) the rest
   }
 }
 
@@ -110,6 +135,16 @@ function takePrimed(labelMap: Volume, label: number): PrimedMask | null {
   const p = primed.get(labelMap);
   primed.delete(labelMap);
   return p !== undefined && p.label === label ? p : null;
+}
+
+/** The primed shape values if they were computed from exactly this ROI's morphological mask and spacing. */
+function primedShapeFor(prepared: PreparedPyradiomicsCase): FeatureValues | null {
+  const p = prepared.primedShape;
+  if (!p) return null;
+  const { morphologicalMask: m, size, spacing } = prepared.roi;
+  const sameGrid = size.every((v, i) => v === p.size[i]) && spacing.every((v, i) => v === p.spacing[i]);
+  const bytes = (a: Uint8Array) => Buffer.from(a.buffer, a.byteOffset, a.length);
+  return sameGrid && m.length === p.mask.length && bytes(m).equals(bytes(p.mask)) ? p.values : null;
 }
 
 function boxOf(lo: readonly number[], hi: readonly number[]): IndexBox {
@@ -147,7 +182,9 @@ const CLASS_ORDER: readonly PyradiomicsClass[] = ['shape', 'shape2D', 'firstorde
  */
 export function extractPyradiomics(input: CaseVolumes, params: PyradiomicsParams, label?: number): ExtractionResult {
   const prepared = preparePyradiomics(input, params, label);
-  return assemblePyradiomics(prepared, computePyradiomicsClasses(prepared));
+  const shape = primedShapeFor(prepared);
+  if (!shape) return assemblePyradiomics(prepared, computePyradiomicsClasses(prepared));
+  return assemblePyradiomics(prepared, { ...computePyradiomicsClasses(prepared, new Set(['shape'])), shape });
 }
 
 /** A case after preprocessing: the shared inputs of every class. */
@@ -159,6 +196,8 @@ export interface PreparedPyradiomicsCase {
   /** Effective settings (label override applied). */
   readonly settings: PyradiomicsSettings;
   readonly params: PyradiomicsParams;
+  /** The shape class computed from the label map ahead of the image, if it was ({@link primePyradiomicsMask}). */
+  readonly primedShape?: PrimedShape;
 }
 
 /**
@@ -261,7 +300,7 @@ export function preparePyradiomics(input: CaseVolumes, params: PyradiomicsParams
     });
   }
 
-  return { diagnostics: diag, roi, settings, params };
+  return { diagnostics: diag, roi, settings, params, primedShape: early?.shape ?? undefined };
 }
 
 /** Number of NaN values at voxels in either mask (block by block: see `KERNEL_BLOCK`). */

@@ -38,6 +38,26 @@ test('primed label map: identical features and diagnostics; a primed label map o
   assert.notEqual(extractPyradiomics(phantom(1), params, 1).diagnostics['diagnostics_Mask-original_VoxelNum'], plain.diagnostics['diagnostics_Mask-original_VoxelNum']);
 });
 
+test('primed shape class: used only for the same ROI mask and spacing (label map spacing within tolerance, re-segmented shape)', () => {
+  const params = defaultPyradiomicsParams();
+  // a label map whose spacing differs from the image's within the geometry tolerance: shape must use the image's
+  const a = phantom(4);
+  const nudgedGrid = { size: [24, 20, 8], spacing: [0.7 * (1 + 1e-9), 0.7, 2] };
+  const nudged = { image: a.image, labelMap: makeVolume(nudgedGrid, a.labelMap.data) };
+  const plain = extractPyradiomics({ image: a.image, labelMap: makeVolume(nudgedGrid, a.labelMap.data) }, params, 2);
+  assert.notEqual(plain.features.original_shape_MeshVolume, extractPyradiomics({ image: makeVolume(nudgedGrid, a.image.data), labelMap: makeVolume(nudgedGrid, a.labelMap.data) }, params, 2).features.original_shape_MeshVolume, 'shape follows the image spacing');
+  primePyradiomicsMask(nudged.labelMap, params, 2);
+  assert.deepEqual(extractPyradiomics(nudged, params, 2), plain);
+  // re-segmentation that also applies to the shape mask: the shape of the label mask must not be used
+  const reseg = { ...params, settings: { ...params.settings, resegmentRange: [45, 1000] as [number, number], resegmentShape: true } };
+  const b = phantom(5);
+  const expected = extractPyradiomics(phantom(5), reseg, 2);
+  primePyradiomicsMask(b.labelMap, reseg, 2);
+  const got = extractPyradiomics(b, reseg, 2);
+  assert.deepEqual(got, expected);
+  assert.notEqual(got.features.original_shape_VoxelVolume, extractPyradiomics(phantom(5), params, 2).features.original_shape_VoxelVolume);
+});
+
 test('primed label map: errors are the same as without priming (geometry before label)', () => {
   const params = defaultPyradiomicsParams();
   const c = phantom(2);
