@@ -28,27 +28,21 @@ export interface PaddedMask {
 }
 
 /**
- * Pads the bounding box of the non-zero voxels of `mask` (grid `size`, x fastest). One scan of the grid row by row
- * finds the runs of inside voxels (box, row spans, moment sums from the run ends); the padded box is then filled
- * run by run.
+ * Pads the bounding box of the non-zero voxels of `mask` (grid `size`, x fastest). The runs of inside voxels of every
+ * grid row are found first ({@link maskRuns}); they give the box, the row spans and the moment sums (from the run
+ * ends); the padded box is then filled run by run.
  * An empty mask gives N = 0 and a 0 × 0 × 0 box.
  */
 export function paddedMask(mask: ArrayLike<number>, size: Vec3): PaddedMask {
   const nx = size[0], ny = size[1], nz = size[2];
-  const rows = ny * nz;
-  const runStart = new Int32Array(rows + 1); // runs of row r: runs[2·runStart[r] ..< 2·runStart[r + 1]] (first, last)
-  let runs: Int32Array = new Int32Array(2 * rows + 64);
+  const { runStart, runs } = maskRuns(mask, nx, ny * nz);
   const box = Int32Array.of(nx, ny, nz, -1, -1, -1);
   const sums = new Float64Array(10);
-  let count = 0;
   for (let k = 0, r = 0; k < nz; k++) {
     for (let j = 0; j < ny; j++, r++) {
-      if (2 * count + nx + 2 > runs.length) runs = grownRuns(runs, 2 * count + nx + 2);
-      runStart[r] = count;
-      count = scanRow(mask, r * nx, nx, j, k, runs, count, box, sums);
+      if (runStart[r + 1] > runStart[r]) addRowMoments(runs, runStart[r], runStart[r + 1], j, k, box, sums);
     }
   }
-  runStart[rows] = count;
   if (box[3] < 0) {
     const none = new Int32Array(0);
     return { bits: new Uint8Array(0), px: 0, py: 0, pz: 0, origin: [0, 0, 0], rowFirst: none, rowLast: none, rowRuns: none, sums };
@@ -73,6 +67,58 @@ export function paddedMask(mask: ArrayLike<number>, size: Vec3): PaddedMask {
   return { bits, px, py, pz, origin: [x0 - 1, y0 - 1, z0 - 1], rowFirst, rowLast, rowRuns, sums };
 }
 
+/**
+ * The runs of non-zero entries of each row of `mask` (rows of nx entries): row r's runs are (first, last) pairs at
+ * runs[2·t], runs[2·t + 1] for t = runStart[r] ..< runStart[r + 1]. A mask of bytes that are all 0 or 1 (the usual
+ * case) is searched with the typed array's native `indexOf`, anything else entry by entry.
+ */
+function maskRuns(mask: ArrayLike<number>, nx: number, rows: number): { runStart: Int32Array; runs: Int32Array } {
+  const runStart = new Int32Array(rows + 1);
+  const runs = mask instanceof Uint8Array && isZeroOne(mask) ? byteRuns(mask, nx, rows, runStart) : scannedRuns(mask, nx, rows, runStart);
+  return { runStart, runs };
+}
+
+/** Largest mask (entries) whose bytes are checked as text (well below V8's string length limit). */
+const MAX_TEXT = 1 << 27;
+
+/** Whether every byte is 0 or 1: a regular expression over the bytes read as Latin-1 text (native code). */
+function isZeroOne(mask: Uint8Array): boolean {
+  return mask.length <= MAX_TEXT && !/[^\0\x01]/.test(new TextDecoder('latin1').decode(mask));
+}
+
+/** {@link maskRuns} of a 0/1 byte mask: the next 1 and the next 0 are found with `indexOf`; fills `runStart`. */
+function byteRuns(mask: Uint8Array, nx: number, rows: number, runStart: Int32Array): Int32Array {
+  let runs: Int32Array = new Int32Array(2 * rows + 64);
+  let count = 0, row = 0, i = 0;
+  for (;;) {
+    const s = mask.indexOf(1, i);
+    if (s < 0) break;
+    const r = (s / nx) | 0;
+    const rowEnd = (r + 1) * nx;
+    let e = mask.indexOf(0, s);
+    if (e < 0 || e > rowEnd) e = rowEnd;
+    for (; row <= r; row++) runStart[row] = count;
+    if (2 * count + 2 > runs.length) runs = grownRuns(runs, 2 * count + 2);
+    runs[2 * count] = s - r * nx; runs[2 * count + 1] = e - 1 - r * nx; count++;
+    i = e;
+  }
+  for (; row <= rows; row++) runStart[row] = count;
+  return runs;
+}
+
+/** {@link maskRuns} entry by entry (any array of numbers); fills `runStart`. */
+function scannedRuns(mask: ArrayLike<number>, nx: number, rows: number, runStart: Int32Array): Int32Array {
+  let runs: Int32Array = new Int32Array(2 * rows + 64);
+  let count = 0;
+  for (let r = 0; r < rows; r++) {
+    if (2 * count + nx + 2 > runs.length) runs = grownRuns(runs, 2 * count + nx + 2);
+    runStart[r] = count;
+    count = scanRow(mask, r * nx, nx, runs, count);
+  }
+  runStart[rows] = count;
+  return runs;
+}
+
 function grownRuns(a: Int32Array, need: number): Int32Array {
   const b = new Int32Array(Math.max(2 * a.length, need));
   b.set(a);
@@ -84,28 +130,29 @@ function squareSum(m: number): number {
   return (m * (m + 1) * (2 * m + 1)) / 6;
 }
 
-/**
- * One grid row (first index p, row (j, k)): appends its runs of inside voxels (first, last) to runs[2·count..],
- * widens the box and adds the row's moment sums (exact: from the run ends); returns the new run count.
- */
-function scanRow(
-  mask: ArrayLike<number>, p: number, nx: number, j: number, k: number,
-  runs: Int32Array, count: number, box: Int32Array, sums: Float64Array,
-): number {
-  let n = 0, si = 0, sii = 0;
-  const count0 = count;
+/** One grid row (first index p): appends its runs of non-zero entries (first, last) to runs[2·count..]; returns the new count. */
+function scanRow(mask: ArrayLike<number>, p: number, nx: number, runs: Int32Array, count: number): number {
   let i = 0;
   while (i < nx) {
     while (i < nx && mask[p + i] === 0) i++;
     if (i === nx) break;
     const s = i;
     while (i < nx && mask[p + i] !== 0) i++;
-    // run s..i − 1
     runs[2 * count] = s; runs[2 * count + 1] = i - 1; count++;
-    n += i - s; si += ((s + i - 1) * (i - s)) / 2; sii += squareSum(i - 1) - squareSum(s - 1);
   }
-  if (n === 0) return count;
-  const lo = runs[2 * count0], hi = runs[2 * count - 1];
+  return count;
+}
+
+/**
+ * Row (j, k) with the runs t0 ..< t1: widens the box and adds the row's moment sums (exact: from the run ends).
+ */
+function addRowMoments(runs: Int32Array, t0: number, t1: number, j: number, k: number, box: Int32Array, sums: Float64Array): void {
+  let n = 0, si = 0, sii = 0;
+  for (let t = t0; t < t1; t++) {
+    const s = runs[2 * t], e = runs[2 * t + 1];
+    n += e - s + 1; si += ((s + e) * (e - s + 1)) / 2; sii += squareSum(e) - squareSum(s - 1);
+  }
+  const lo = runs[2 * t0], hi = runs[2 * t1 - 1];
   if (lo < box[0]) box[0] = lo;
   if (hi > box[3]) box[3] = hi;
   if (j < box[1]) box[1] = j;
@@ -115,5 +162,4 @@ function scanRow(
   sums[0] += n; sums[1] += si; sums[2] += j * n; sums[3] += k * n;
   sums[4] += sii; sums[5] += j * j * n; sums[6] += k * k * n;
   sums[7] += j * si; sums[8] += k * si; sums[9] += j * k * n;
-  return count;
 }
