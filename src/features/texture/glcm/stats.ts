@@ -1,4 +1,4 @@
-import { kthLargestEigenvalue, tridiagonalizeInPlace } from '../common/eigen.js';
+import { maximalCorrelation } from './mcc.js';
 
 /** ε of PyRadiomics (numpy.spacing(1)), added inside its logarithms and some denominators. */
 export const PYRADIOMICS_EPS = 2.220446049250313e-16;
@@ -307,84 +307,4 @@ function rowMoments(
     hxy1 -= p * l;
   }
   acc[0] = corm; acc[1] = ct; acc[2] = cs; acc[3] = cp; acc[4] = hxy1; acc[5] = hxy2;
-}
-
-/** Bracket width at which the MCC bisection stops (eigenvalues of A lie in [−1, 1]). */
-const MCC_EIGEN_TOLERANCE = 1e-14;
-
-/**
- * Maximal correlation coefficient √λ₂ of Q = D_x⁻¹ P D_y⁻¹ Pᵀ (D = diag of the marginals), computed from the
- * similar symmetric matrix S = D_x^{−1/2} P D_y⁻¹ Pᵀ D_x^{−1/2} restricted to grey levels with p_x > 0
- * (rows with p_x = 0 only add zero eigenvalues). For a symmetric P (p_x = p_y), S = A² with
- * A = D^{−1/2} P D^{−1/2}, whose eigenvalues lie in [−1, 1] with λ₁ = 1, so √λ₂(S) = max(|λ₂(A)|, |λ_min(A)|) and
- * the matrix product is not needed. The matrix is reduced to tridiagonal form in place (Householder) and the two
- * eigenvalues found by bisection to 1e-14. PyRadiomics returns 1 when the ROI has one grey level.
- */
-function maximalCorrelation(
-  px: Float64Array, py: Float64Array, counts: Float64Array | Int32Array, ng: number, total: number, presentLevels: number | undefined, symmetric: boolean,
-): number {
-  const rows = new Int32Array(ng);
-  let n = 0;
-  for (let a = 0; a < ng; a++) if (px[a] > 0) rows[n++] = a;
-  const present = presentLevels ?? n;
-  if (present < 2) return 1;
-  if (n < 2) return 0;
-  const s = new Float64Array(n * n);
-  const v = new Float64Array(n);
-  const p = new Float64Array(n);
-  const t = { d: new Float64Array(n), e: new Float64Array(n) };
-  if (symmetric || isSymmetric(counts, ng)) {
-    const sq = new Float64Array(n);
-    for (let u = 0; u < n; u++) sq[u] = Math.sqrt(px[rows[u]]);
-    for (let u = 0; u < n; u++) scaledRow(counts, ng, total, rows, n, sq, u, s);
-    tridiagonalizeInPlace(s, n, v, p, t.d, t.e);
-    const l2 = kthLargestEigenvalue(t, 2, MCC_EIGEN_TOLERANCE, n);
-    const lMin = kthLargestEigenvalue(t, n, MCC_EIGEN_TOLERANCE, n);
-    return Math.min(1, Math.max(Math.abs(l2), Math.abs(lMin)));
-  }
-  const cols: number[] = [];
-  for (let b = 0; b < ng; b++) if (py[b] > 0) cols.push(b);
-  // R_ak = p_ak / sqrt(p_x(a) p_y(k)); S = R Rᵀ
-  const m = cols.length;
-  const r = new Float64Array(n * m);
-  for (let u = 0; u < n; u++) {
-    const a = rows[u];
-    const sa = Math.sqrt(px[a]);
-    for (let w = 0; w < m; w++) {
-      const b = cols[w];
-      r[u * m + w] = counts[a * ng + b] / total / (sa * Math.sqrt(py[b]));
-    }
-  }
-  for (let u = 0; u < n; u++) {
-    for (let w = 0; w <= u; w++) {
-      let acc = 0;
-      for (let k = 0; k < m; k++) acc += r[u * m + k] * r[w * m + k];
-      s[u * n + w] = acc;
-      s[w * n + u] = acc;
-    }
-  }
-  tridiagonalizeInPlace(s, n, v, p, t.d, t.e);
-  const lambda2 = kthLargestEigenvalue(t, 2, 0, n);
-  return Math.sqrt(Math.max(lambda2, 0));
-}
-
-/** Row u of A = D^{−1/2}·P·D^{−1/2} on the n levels `rows[0..n)` (sq = √p_x of those levels). */
-function scaledRow(counts: Float64Array | Int32Array, ng: number, total: number, rows: Int32Array, n: number, sq: Float64Array, u: number, a: Float64Array): void {
-  const base = rows[u] * ng;
-  const su = sq[u];
-  for (let w = 0; w < n; w++) {
-    const c = counts[base + rows[w]];
-    a[u * n + w] = c === 0 ? 0 : c / total / (su * sq[w]);
-  }
-}
-
-function isSymmetric(m: Float64Array | Int32Array, ng: number): boolean {
-  for (let a = 0; a < ng; a++) if (!rowIsSymmetric(m, ng, a)) return false;
-  return true;
-}
-
-/** m[a][b] = m[b][a] for every b < a. */
-function rowIsSymmetric(m: Float64Array | Int32Array, ng: number, a: number): boolean {
-  for (let b = 0; b < a; b++) if (m[a * ng + b] !== m[b * ng + a]) return false;
-  return true;
 }
