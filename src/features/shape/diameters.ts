@@ -13,7 +13,10 @@ export interface MeshDiameters {
   readonly columnY: number;
   /** Over pairs with equal x (PyRadiomics Maximum2DDiameterRow). */
   readonly rowX: number;
-  /** Indices (into the vertex list, ascending) of the 3D convex hull vertices; empty when the vertices are coplanar. Computed on first access. */
+  /**
+   * Indices (into the vertex list, ascending) of the 3D convex hull vertices; empty when the vertices are coplanar.
+   * Computed on first access.
+   */
   readonly hullVertices: Int32Array;
   /** Faces of the 3D convex hull (vertex-index triples, outward); empty when coplanar. Computed on first access. */
   readonly hullFaces: Int32Array;

@@ -40,12 +40,15 @@ export interface SurfaceMesh {
 /**
  * Per-configuration tables indexed by the column-pair key k = q_a·16 + q_{a+1} of a cube (see {@link columnCode}):
  * area, determinant sum D_c, normal sum N_c (x, y, z) and triangle count of the configuration c that the key encodes.
+ * Filled on first use of a key ({@link caseOfKey}; triangle count −1 until then): a mesh uses about half of them.
  */
 interface CaseGeometry {
   area: Float64Array;
   det: Float64Array;
   normal: Float64Array;
   triangles: Int32Array;
+  /** physical offsets (mm) of the 12 edge midpoints from the cube origin, x, y, z interleaved */
+  off: Float64Array;
 }
 
 /**
@@ -58,39 +61,40 @@ function configurationOfKey(key: number): number {
     | ((r & 1) << 1) | ((r & 2) << 1) | ((r & 4) << 3) | ((r & 8) << 3);
 }
 
+/** Empty {@link CaseGeometry} tables for `spacing`. */
 function caseGeometry(spacing: Vec3): CaseGeometry {
-  const area = new Float64Array(256);
-  const det = new Float64Array(256);
-  const normal = new Float64Array(768);
-  const triangles = new Int32Array(256);
   const off = new Float64Array(36);
   for (let e = 0; e < 12; e++) {
     const m = edgeMidpoint(e);
     off[3 * e] = m[0] * spacing[0]; off[3 * e + 1] = m[1] * spacing[1]; off[3 * e + 2] = m[2] * spacing[2];
   }
-  for (let key = 0; key < 256; key++) {
-    const tris = CASE_TRIANGLES[configurationOfKey(key)];
-    let A = 0, D = 0, nx = 0, ny = 0, nz = 0;
-    for (let t = 0; t < tris.length; t++) {
-      const u = 3 * tris[t][0], v = 3 * tris[t][1], w = 3 * tris[t][2];
-      const ux = off[u], uy = off[u + 1], uz = off[u + 2];
-      const vx = off[v], vy = off[v + 1], vz = off[v + 2];
-      const wx = off[w], wy = off[w + 1], wz = off[w + 2];
-      // area: ½‖(v − u) × (w − u)‖
-      const ax = vx - ux, ay = vy - uy, az = vz - uz;
-      const bx = wx - ux, by = wy - uy, bz = wz - uz;
-      const cx = ay * bz - az * by, cy = az * bx - ax * bz, cz = ax * by - ay * bx;
-      A += 0.5 * Math.sqrt(cx * cx + cy * cy + cz * cz);
-      // v×w + w×u + u×v = (v − u) × (w − u); det(u, v, w) = u·(v×w)
-      nx += cx; ny += cy; nz += cz;
-      D += ux * (vy * wz - vz * wy) + uy * (vz * wx - vx * wz) + uz * (vx * wy - vy * wx);
-    }
-    area[key] = A;
-    det[key] = D;
-    normal[3 * key] = nx; normal[3 * key + 1] = ny; normal[3 * key + 2] = nz;
-    triangles[key] = tris.length;
+  return { area: new Float64Array(256), det: new Float64Array(256), normal: new Float64Array(768), triangles: new Int32Array(256).fill(-1), off };
+}
+
+/** Fills the entries of `key` in the tables `g` from its triangles; returns its triangle count. */
+function caseOfKey(g: CaseGeometry, key: number): number {
+  const tris = CASE_TRIANGLES[configurationOfKey(key)];
+  const off = g.off;
+  let A = 0, D = 0, nx = 0, ny = 0, nz = 0;
+  for (let t = 0; t < tris.length; t++) {
+    const u = 3 * tris[t][0], v = 3 * tris[t][1], w = 3 * tris[t][2];
+    const ux = off[u], uy = off[u + 1], uz = off[u + 2];
+    const vx = off[v], vy = off[v + 1], vz = off[v + 2];
+    const wx = off[w], wy = off[w + 1], wz = off[w + 2];
+    // area: ½‖(v − u) × (w − u)‖
+    const ax = vx - ux, ay = vy - uy, az = vz - uz;
+    const bx = wx - ux, by = wy - uy, bz = wz - uz;
+    const cx = ay * bz - az * by, cy = az * bx - ax * bz, cz = ax * by - ay * bx;
+    A += 0.5 * Math.sqrt(cx * cx + cy * cy + cz * cz);
+    // v×w + w×u + u×v = (v − u) × (w − u); det(u, v, w) = u·(v×w)
+    nx += cx; ny += cy; nz += cz;
+    D += ux * (vy * wz - vz * wy) + uy * (vz * wx - vx * wz) + uz * (vx * wy - vy * wx);
   }
-  return { area, det, normal, triangles };
+  g.area[key] = A;
+  g.det[key] = D;
+  g.normal[3 * key] = nx; g.normal[3 * key + 1] = ny; g.normal[3 * key + 2] = nz;
+  g.triangles[key] = tris.length;
+  return tris.length;
 }
 
 /**
@@ -127,10 +131,10 @@ export function surfaceMeshOfPadded(m: PaddedMask, spacing: Vec3): SurfaceMesh {
       }
       const sy = b * spacing[1], sz = d * spacing[2];
       if (skipTo < skipFrom) {
-        q = cubeRow(bits, px, py, b, d, lo - 1, hi, spacing[0], sy, sz, g.area, g.det, g.normal, g.triangles, sums, out, q);
+        q = cubeRow(bits, px, py, b, d, lo - 1, hi, spacing[0], sy, sz, g, sums, out, q);
       } else {
-        q = cubeRow(bits, px, py, b, d, lo - 1, skipFrom - 1, spacing[0], sy, sz, g.area, g.det, g.normal, g.triangles, sums, out, q);
-        q = cubeRow(bits, px, py, b, d, skipTo + 1, hi, spacing[0], sy, sz, g.area, g.det, g.normal, g.triangles, sums, out, q);
+        q = cubeRow(bits, px, py, b, d, lo - 1, skipFrom - 1, spacing[0], sy, sz, g, sums, out, q);
+        q = cubeRow(bits, px, py, b, d, skipTo + 1, hi, spacing[0], sy, sz, g, sums, out, q);
       }
     }
   }
@@ -153,16 +157,17 @@ function columnCode(bits: Uint8Array, p: number, px: number, sxy: number): numbe
 
 /**
  * The cubes a = from..to of row (b, d), sliding along x with the column codes: adds each cube's area, 6·volume
- * contribution D_c + o·N_c (o = (a·sx, oy, oz)) and triangle count to `sums`, and appends the midpoints of the crossed
- * grid edges leaving its corner p0 forwards along x, y, z (doubled padded indices) to out[q..]; returns the new q.
+ * contribution D_c + o·N_c (o = (a·sx, oy, oz)) and triangle count to `sums` (filling the tables `g` for new keys),
+ * and appends the midpoints of the crossed grid edges leaving its corner p0 forwards along x, y, z (doubled padded
+ * indices) to out[q..]; returns the new q.
  * Every crossed edge leaves the p0 corner of exactly one visited cube, so each mesh vertex is listed once, in raster
  * order of that corner, edges x, y, z.
  */
 function cubeRow(
   bits: Uint8Array, px: number, py: number, b: number, d: number, from: number, to: number, sx: number, oy: number, oz: number,
-  caseArea: Float64Array, caseDet: Float64Array, caseNormal: Float64Array, caseTriangles: Int32Array, sums: Float64Array,
-  out: Int32Array, q: number,
+  g: CaseGeometry, sums: Float64Array, out: Int32Array, q: number,
 ): number {
+  const caseArea = g.area, caseDet = g.det, caseNormal = g.normal, caseTriangles = g.triangles;
   const sxy = px * py;
   const p = px * (b + py * d);
   let area = sums[0], vol = sums[1], tris = sums[2];
@@ -172,9 +177,10 @@ function cubeRow(
     const right = columnCode(bits, p + a + 1, px, sxy);
     const key = (left << 4) | right;
     if (key !== 0 && key !== 255) {
+      const nt = caseTriangles[key];
+      tris += nt >= 0 ? nt : caseOfKey(g, key);
       area += caseArea[key];
       vol += caseDet[key] + a * sx * caseNormal[3 * key] + oy * caseNormal[3 * key + 1] + oz * caseNormal[3 * key + 2];
-      tris += caseTriangles[key];
       const c0 = left & 1;
       if (c0 !== (right & 1)) { out[q++] = 2 * a + 1; out[q++] = b2; out[q++] = d2; }
       if (c0 !== ((left >> 1) & 1)) { out[q++] = 2 * a; out[q++] = b2 + 1; out[q++] = d2; }
