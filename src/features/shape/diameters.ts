@@ -1,6 +1,7 @@
 import type { Vec3 } from '../../core/vec.js';
 import { convexHull3D, type ConvexHull3D } from './convex-hull-3d.js';
 import { KERNEL_BLOCK } from '../../core/kernel-block.js';
+import { emptyEnds, lineEndsOfPoints, type AxisLineEnds } from './line-ends.js';
 import { maxInPlanes, planeHullVertices, type PlaneLines } from './plane-diameters.js';
 
 /** Largest distances between mesh vertices (mm), as PyRadiomics' `calculate_meshDiameter`. */
@@ -33,23 +34,20 @@ export interface MeshDiameters {
  *   extreme (IBSI 1 §3.1.11).
  * The 3D convex hull (`hullVertices`, `hullFaces`, for the IBSI morphology features) is computed on first access.
  *
- * @param extent2 - exclusive upper bounds of the coordinates per axis (`SurfaceMesh.extent2`); computed from the
- *   vertices when omitted.
+ * @param lines - the line ends of the vertices (`SurfaceMesh.lineEnds`); computed from the vertices when omitted.
  */
-export function meshDiameters(vertices2: Int32Array, spacing: Vec3, extent2?: Vec3): MeshDiameters {
+export function meshDiameters(vertices2: Int32Array, spacing: Vec3, lines?: AxisLineEnds): MeshDiameters {
   const n = vertices2.length / 3;
   const hx = spacing[0] / 2, hy = spacing[1] / 2, hz = spacing[2] / 2;
   if (n === 0) return { max3D: 0, sliceZ: 0, columnY: 0, rowX: 0, hullVertices: new Int32Array(0), hullFaces: new Int32Array(0) };
-  const ext = extent2 ?? coordinateBounds(vertices2, n);
-  const X = ext[0], Y = ext[1], Z = ext[2];
-  const e = axisLineEnds(vertices2, n, X, Y, Z);
-  // x ends per (y, z) at y + Y·z; y ends per (x, z) at x + X·z
-  const zPlanes: PlaneLines = { lo: e[0], hi: e[1], planes: Z, rows: Y, planeStride: Y, rowStride: 1 };
+  const e = lines ?? lineEndsOfPoints(vertices2, n);
+  const { X, Y, Z } = e;
+  const zPlanes: PlaneLines = { lo: e.xLo, hi: e.xHi, planes: Z, rows: Y, planeStride: Y, rowStride: 1 };
   let hull: ConvexHull3D | undefined;
-  const hullOnce = () => (hull ??= meshHull(vertices2, n, X, Y, Z, e));
+  const hullOnce = () => (hull ??= meshHull(vertices2, n, e));
   const sliceZ = maxInPlanes(zPlanes, hx, hy);
-  const columnY = maxInPlanes({ lo: e[0], hi: e[1], planes: Y, rows: Z, planeStride: 1, rowStride: Y }, hx, hz);
-  const rowX = maxInPlanes({ lo: e[2], hi: e[3], planes: X, rows: Z, planeStride: 1, rowStride: X }, hy, hz);
+  const columnY = maxInPlanes({ lo: e.xLo, hi: e.xHi, planes: Y, rows: Z, planeStride: 1, rowStride: Y }, hx, hz);
+  const rowX = maxInPlanes({ lo: e.yLo, hi: e.yHi, planes: X, rows: Z, planeStride: 1, rowStride: X }, hy, hz);
   // the planar maxima are lower bounds of the 3D one
   const atLeast = Math.sqrt(Math.max(sliceZ, columnY, rowX));
   return {
@@ -60,52 +58,6 @@ export function meshDiameters(vertices2: Int32Array, spacing: Vec3, extent2?: Ve
     get hullVertices() { return hullOnce().vertices; },
     get hullFaces() { return hullOnce().faces; },
   };
-}
-
-/** Points per call of the per-vertex kernels below (see `KERNEL_BLOCK`: compiled once, early, no on-stack replacement). */
-const POINT_BLOCK = KERNEL_BLOCK;
-
-/** [max x + 1, max y + 1, max z + 1] over the points. */
-function coordinateBounds(v: Int32Array, n: number): Vec3 {
-  const ext = new Int32Array(3);
-  for (let from = 0; from < n; from += POINT_BLOCK) maximaBlock(v, from, Math.min(from + POINT_BLOCK, n), ext);
-  return [ext[0] + 1, ext[1] + 1, ext[2] + 1];
-}
-
-/** Updates ext = [max x, max y, max z] with the points from..to − 1. */
-function maximaBlock(v: Int32Array, from: number, to: number, ext: Int32Array): void {
-  let mx = ext[0], my = ext[1], mz = ext[2];
-  for (let t = 3 * from; t < 3 * to; t += 3) {
-    if (v[t] > mx) mx = v[t];
-    if (v[t + 1] > my) my = v[t + 1];
-    if (v[t + 2] > mz) mz = v[t + 2];
-  }
-  ext[0] = mx; ext[1] = my; ext[2] = mz;
-}
-
-/** `size` lowest-end entries (2^31 − 1) and `size` highest-end entries (−1) of an empty line-end table. */
-function emptyEnds(size: number): [Int32Array, Int32Array] {
-  return [new Int32Array(size).fill(0x7fffffff), new Int32Array(size).fill(-1)];
-}
-
-/** [lowest x, highest x] per line (y, z) at y + Y·z, then [lowest y, highest y] per line (x, z) at x + X·z. */
-function axisLineEnds(v: Int32Array, n: number, X: number, Y: number, Z: number): Int32Array[] {
-  const e = [...emptyEnds(Y * Z), ...emptyEnds(X * Z)];
-  for (let from = 0; from < n; from += POINT_BLOCK) axisLineEndsBlock(v, from, Math.min(from + POINT_BLOCK, n), X, Y, e);
-  return e;
-}
-
-/** {@link axisLineEnds} for the points from..to − 1. */
-function axisLineEndsBlock(v: Int32Array, from: number, to: number, X: number, Y: number, e: Int32Array[]): void {
-  const xLo = e[0], xHi = e[1], yLo = e[2], yHi = e[3];
-  for (let t = 3 * from; t < 3 * to; t += 3) {
-    const x = v[t], y = v[t + 1], z = v[t + 2];
-    const a = y + Y * z, b = x + X * z;
-    if (x < xLo[a]) xLo[a] = x;
-    if (x > xHi[a]) xHi[a] = x;
-    if (y < yLo[b]) yLo[b] = y;
-    if (y > yHi[b]) yHi[b] = y;
-  }
 }
 
 /**
@@ -211,11 +163,12 @@ function farthestAfter(xs: Float64Array, ys: Float64Array, zs: Float64Array, a: 
  * The exact 3D convex hull of the vertices (vertex and face indices into the vertex list), from the points that end their lines
  * along x, y and z, and then along the two xy diagonals (a point strictly inside a segment between two others is
  * never a hull vertex, and the hull of the remaining points is the full hull). Empty when the points are coplanar.
- * `e` holds the x and y line ends of {@link axisLineEnds}.
+ * `e` holds the x and y line ends of the vertices.
  */
-function meshHull(v: Int32Array, n: number, X: number, Y: number, Z: number, e: Int32Array[]): ConvexHull3D {
-  const zEnds = zLineEnds(v, n, X, Y);
-  const keep = diagonalLineEnds(v, diagonalLineEnds(v, lineEndPoints(v, n, X, Y, [...e, ...zEnds]), X, Y, Z, 1), X, Y, Z, -1);
+function meshHull(v: Int32Array, n: number, e: AxisLineEnds): ConvexHull3D {
+  const { X, Y, Z } = e;
+  const ends = [e.xLo, e.xHi, e.yLo, e.yHi, ...zLineEnds(v, n, X, Y)];
+  const keep = diagonalLineEnds(v, diagonalLineEnds(v, lineEndPoints(v, n, X, Y, ends), X, Y, Z, 1), X, Y, Z, -1);
   const hull = keep.length >= 4 ? convexHull3D(gatherPoints(v, keep), keep.length) : null;
   if (!hull) return { vertices: new Int32Array(0), faces: new Int32Array(0) };
   return { vertices: remapIndices(hull.vertices, keep), faces: remapIndices(hull.faces, keep) };
@@ -232,9 +185,12 @@ function zLineEnds(v: Int32Array, n: number, X: number, Y: number): Int32Array[]
   return [lo, hi];
 }
 
+/** Points per call of the per-vertex kernel below (see `KERNEL_BLOCK`). */
+const POINT_BLOCK = KERNEL_BLOCK;
+
 /**
- * Indices (ascending) of the points that are an end of their lines along x, y and z; `e` = x, y and z line ends
- * ({@link axisLineEnds}, {@link zLineEnds}).
+ * Indices (ascending) of the points that are an end of their lines along x, y and z; `e` = lowest and highest x per
+ * (y, z), y per (x, z) ({@link AxisLineEnds}) and z per (x, y) ({@link zLineEnds}).
  */
 function lineEndPoints(v: Int32Array, n: number, X: number, Y: number, e: Int32Array[]): Int32Array {
   const keep = new Int32Array(n);

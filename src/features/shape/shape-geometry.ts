@@ -42,7 +42,7 @@ export function shapeGeometry(mask: ArrayLike<number>, size: Vec3, spacing: Vec3
   const pca = principalMomentsOfSums(padded.sums, spacing);
   return {
     mesh,
-    diameters: meshDiameters(mesh.vertices2, spacing, mesh.extent2),
+    diameters: meshDiameters(mesh.vertices2, spacing, mesh.lineEnds),
     pca,
     voxelCount: pca.count,
     voxelVolume: spacing[0] * spacing[1] * spacing[2],

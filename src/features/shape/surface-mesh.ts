@@ -1,6 +1,7 @@
 import type { Vec3 } from '../../core/vec.js';
 import { edgeMidpoint } from './marching-cubes-cases.js';
 import { CASE_TRIANGLES } from './marching-cubes-table.js';
+import { emptyLineEnds, type AxisLineEnds } from './line-ends.js';
 import { paddedMask, type PaddedMask } from './padded-mask.js';
 
 /**
@@ -29,8 +30,11 @@ export interface SurfaceMesh {
    * interleaved. Physical position in the padded-box frame = value/2 · spacing.
    */
   readonly vertices2: Int32Array;
-  /** Exclusive upper bounds of the `vertices2` coordinates per axis: 2·(padded box size) − 2 (0 when empty). */
-  readonly extent2: Vec3;
+  /**
+   * The ends of the lattice lines along x and along y through `vertices2` (for the diameters), recorded by the cube
+   * walk; the bounds (X, Y, Z) are 2·(padded box size) − 2.
+   */
+  readonly lineEnds: AxisLineEnds;
   /** Number of triangles. */
   readonly triangleCount: number;
   /** Input-grid index of the padded box's voxel 0, i.e. (x0 − 1, y0 − 1, z0 − 1). */
@@ -108,10 +112,11 @@ export function surfaceMesh(mask: ArrayLike<number>, size: Vec3, spacing: Vec3):
 
 /** {@link surfaceMesh} of an already padded mask (shared with the principal moments by `shapeGeometry`). */
 export function surfaceMeshOfPadded(m: PaddedMask, spacing: Vec3): SurfaceMesh {
-  if (m.sums[0] === 0) return { area: 0, volume: 0, vertices2: new Int32Array(0), extent2: [0, 0, 0], triangleCount: 0, boxOrigin: [0, 0, 0] };
+  if (m.sums[0] === 0) return { area: 0, volume: 0, vertices2: new Int32Array(0), lineEnds: emptyLineEnds(0, 0, 0), triangleCount: 0, boxOrigin: [0, 0, 0] };
   const g = caseGeometry(spacing);
   const { bits, px, py, pz, rowFirst, rowLast, rowRuns } = m;
   const sums = new Float64Array(3);
+  const lines = emptyLineEnds(2 * px - 2, 2 * py - 2, 2 * pz - 2);
   // vertex buffer, grown by doubling; first guess: twice the padded box's face count
   let out: Int32Array = new Int32Array(6 * (px * py + py * pz + pz * px));
   let q = 0;
@@ -131,14 +136,14 @@ export function surfaceMeshOfPadded(m: PaddedMask, spacing: Vec3): SurfaceMesh {
       }
       const sy = b * spacing[1], sz = d * spacing[2];
       if (skipTo < skipFrom) {
-        q = cubeRow(bits, px, py, b, d, lo - 1, hi, spacing[0], sy, sz, g, sums, out, q);
+        q = cubeRow(bits, px, py, b, d, lo - 1, hi, spacing[0], sy, sz, g, sums, lines, out, q);
       } else {
-        q = cubeRow(bits, px, py, b, d, lo - 1, skipFrom - 1, spacing[0], sy, sz, g, sums, out, q);
-        q = cubeRow(bits, px, py, b, d, skipTo + 1, hi, spacing[0], sy, sz, g, sums, out, q);
+        q = cubeRow(bits, px, py, b, d, lo - 1, skipFrom - 1, spacing[0], sy, sz, g, sums, lines, out, q);
+        q = cubeRow(bits, px, py, b, d, skipTo + 1, hi, spacing[0], sy, sz, g, sums, lines, out, q);
       }
     }
   }
-  return { area: sums[0], volume: sums[1] / 6, vertices2: out.subarray(0, q), extent2: [2 * px - 2, 2 * py - 2, 2 * pz - 2], triangleCount: sums[2], boxOrigin: m.origin };
+  return { area: sums[0], volume: sums[1] / 6, vertices2: out.subarray(0, q), lineEnds: lines, triangleCount: sums[2], boxOrigin: m.origin };
 }
 
 function grown(a: Int32Array, need: number): Int32Array {
@@ -158,21 +163,26 @@ function columnCode(bits: Uint8Array, p: number, px: number, sxy: number): numbe
 /**
  * The cubes a = from..to of row (b, d), sliding along x with the column codes: adds each cube's area, 6·volume
  * contribution D_c + o·N_c (o = (a·sx, oy, oz)) and triangle count to `sums` (filling the tables `g` for new keys),
- * and appends the midpoints of the crossed grid edges leaving its corner p0 forwards along x, y, z (doubled padded
- * indices) to out[q..]; returns the new q.
+ * appends the midpoints of the crossed grid edges leaving its corner p0 forwards along x, y, z (doubled padded
+ * indices) to out[q..], and records them in the line ends `L`; returns the new q.
  * Every crossed edge leaves the p0 corner of exactly one visited cube, so each mesh vertex is listed once, in raster
- * order of that corner, edges x, y, z.
+ * order of that corner, edges x, y, z. The vertices of row (b, d) are the only ones on the x lines (2b, 2d) (x edges),
+ * (2b + 1, 2d) (y edges) and (2b, 2d + 1) (z edges); the walk visits the rows with ascending b for each d, so each y
+ * line (x, z) receives its points in ascending y.
  */
 function cubeRow(
   bits: Uint8Array, px: number, py: number, b: number, d: number, from: number, to: number, sx: number, oy: number, oz: number,
-  g: CaseGeometry, sums: Float64Array, out: Int32Array, q: number,
+  g: CaseGeometry, sums: Float64Array, L: AxisLineEnds, out: Int32Array, q: number,
 ): number {
   const caseArea = g.area, caseDet = g.det, caseNormal = g.normal, caseTriangles = g.triangles;
+  const X = L.X, yLo = L.yLo, yHi = L.yHi;
   const sxy = px * py;
   const p = px * (b + py * d);
   let area = sums[0], vol = sums[1], tris = sums[2];
   let left = columnCode(bits, p + from, px, sxy);
   const b2 = 2 * b, d2 = 2 * d;
+  // first and last x of the x-, y- and z-edge vertices of this row
+  let fx = -1, lx = -1, fy = -1, ly = -1, fz = -1, lz = -1;
   for (let a = from; a <= to; a++) {
     const right = columnCode(bits, p + a + 1, px, sxy);
     const key = (left << 4) | right;
@@ -181,13 +191,45 @@ function cubeRow(
       tris += nt >= 0 ? nt : caseOfKey(g, key);
       area += caseArea[key];
       vol += caseDet[key] + a * sx * caseNormal[3 * key] + oy * caseNormal[3 * key + 1] + oz * caseNormal[3 * key + 2];
-      const c0 = left & 1;
-      if (c0 !== (right & 1)) { out[q++] = 2 * a + 1; out[q++] = b2; out[q++] = d2; }
-      if (c0 !== ((left >> 1) & 1)) { out[q++] = 2 * a; out[q++] = b2 + 1; out[q++] = d2; }
-      if (c0 !== ((left >> 2) & 1)) { out[q++] = 2 * a; out[q++] = b2; out[q++] = d2 + 1; }
+      const c0 = left & 1, x2 = 2 * a;
+      if (c0 !== (right & 1)) {
+        out[q++] = x2 + 1; out[q++] = b2; out[q++] = d2;
+        if (fx < 0) fx = x2 + 1;
+        lx = x2 + 1;
+        const k = x2 + 1 + X * d2;
+        if (yHi[k] < 0) yLo[k] = b2;
+        yHi[k] = b2;
+      }
+      if (c0 !== ((left >> 1) & 1)) {
+        out[q++] = x2; out[q++] = b2 + 1; out[q++] = d2;
+        if (fy < 0) fy = x2;
+        ly = x2;
+        const k = x2 + X * d2;
+        if (yHi[k] < 0) yLo[k] = b2 + 1;
+        yHi[k] = b2 + 1;
+      }
+      if (c0 !== ((left >> 2) & 1)) {
+        out[q++] = x2; out[q++] = b2; out[q++] = d2 + 1;
+        if (fz < 0) fz = x2;
+        lz = x2;
+        const k = x2 + X * (d2 + 1);
+        if (yHi[k] < 0) yLo[k] = b2;
+        yHi[k] = b2;
+      }
     }
     left = right;
   }
   sums[0] = area; sums[1] = vol; sums[2] = tris;
+  const Y = L.Y;
+  addEnds(L.xLo, L.xHi, b2 + Y * d2, fx, lx);
+  addEnds(L.xLo, L.xHi, b2 + 1 + Y * d2, fy, ly);
+  addEnds(L.xLo, L.xHi, b2 + Y * (d2 + 1), fz, lz);
   return q;
+}
+
+/** Widens line k of a line-end table to first..last (nothing when first < 0). */
+function addEnds(lo: Int32Array, hi: Int32Array, k: number, first: number, last: number): void {
+  if (first < 0) return;
+  if (first < lo[k]) lo[k] = first;
+  if (last > hi[k]) hi[k] = last;
 }
