@@ -6,6 +6,8 @@
  * so each voxel and neighbour is read once per direction.
  */
 
+import { type TextureWasm, textureWasm } from './texture-wasm.js';
+
 /**
  * Voxels per call of {@link directionPass} and the other per-voxel kernels of the texture code: 512, a quarter of
  * the core KERNEL_BLOCK. The texture kernels run over the ROI voxels only (a few thousand in a typical ROI), and a
@@ -89,9 +91,20 @@ function findRoot(parent: Int32Array, a: number): number {
  * blocks already run every direction (positive and negative offsets, joins in both orders), so V8 compiles the pass
  * with complete type feedback. The products do not depend on this order (integer counts, a union-find whose sets
  * and roots are order-independent). `coocs[k]` / `runs[k]` are the matrices of offset k (empty when not requested);
- * returns the longest run per offset.
+ * returns the longest run per offset. Runs in WebAssembly (common/pass-wasm.ts; the same products) when available
+ * and the arrays fit its memory.
  */
 export function multiDirectionPass(
+  levels: Int32Array, voxels: Int32Array, offsets: Int32Array, ng: number, alpha: number, stride: number,
+  coocs: readonly Int32Array[], parent: Int32Array, tallies: Int32Array, runs: readonly Int32Array[],
+): Int32Array {
+  const w = textureWasm();
+  const viaWasm = w !== null ? wasmMultiDirectionPass(w, levels, voxels, offsets, ng, alpha, stride, coocs, parent, tallies, runs) : null;
+  return viaWasm ?? jsMultiDirectionPass(levels, voxels, offsets, ng, alpha, stride, coocs, parent, tallies, runs);
+}
+
+/** {@link multiDirectionPass} in JavaScript (exported for the tests that compare it with the WebAssembly pass). */
+export function jsMultiDirectionPass(
   levels: Int32Array, voxels: Int32Array, offsets: Int32Array, ng: number, alpha: number, stride: number,
   coocs: readonly Int32Array[], parent: Int32Array, tallies: Int32Array, runs: readonly Int32Array[],
 ): Int32Array {
@@ -104,4 +117,58 @@ export function multiDirectionPass(
     }
   }
   return longest;
+}
+
+/** Every matrix of `ms` has `size` elements, or every one is empty: its size (0 when empty); −1 when they differ. */
+function uniformSize(ms: readonly Int32Array[]): number {
+  const size = ms.length > 0 ? ms[0].length : 0;
+  for (const m of ms) if (m.length !== size) return -1;
+  return size;
+}
+
+/**
+ * {@link multiDirectionPass} in the texture WebAssembly module: the inputs and the products so far are copied into its
+ * memory (levels, voxels, offsets, co-occurrence and run matrices, tallies, parents), `passAll` adds to the products,
+ * and they are copied back. Null (nothing done) when the arrays do not fit or the matrices differ in size.
+ */
+export function wasmMultiDirectionPass(
+  w: TextureWasm, levels: Int32Array, voxels: Int32Array, offsets: Int32Array, ng: number, alpha: number, stride: number,
+  coocs: readonly Int32Array[], parent: Int32Array, tallies: Int32Array, runs: readonly Int32Array[],
+): Int32Array | null {
+  const nOff = offsets.length;
+  const coocSize = uniformSize(coocs);
+  const runSize = uniformSize(runs);
+  if (coocSize < 0 || runSize < 0 || coocs.length !== nOff || runs.length !== nOff) return null;
+  // layout in i32 elements
+  const lv = 0;
+  const vox = lv + levels.length;
+  const off = vox + voxels.length;
+  const cooc = off + nOff;
+  const run = cooc + nOff * coocSize;
+  const tal = run + nOff * runSize;
+  const par = tal + tallies.length;
+  const long = par + parent.length;
+  const end = long + nOff;
+  if (!w.reserve(4 * end)) return null;
+  const mem = new Int32Array(w.buffer, 0, end);
+  mem.set(levels, lv);
+  mem.set(voxels, vox);
+  mem.set(offsets, off);
+  for (let k = 0; k < nOff; k++) {
+    mem.set(coocs[k], cooc + k * coocSize);
+    mem.set(runs[k], run + k * runSize);
+  }
+  mem.set(tallies, tal);
+  mem.set(parent, par);
+  w.ex.passAll(
+    4 * lv, 4 * vox, voxels.length, 4 * off, nOff, ng, alpha, stride, 4 * cooc, coocSize, 4 * par, 4 * tal, 4 * run, runSize, 4 * long,
+    coocSize > 0 ? 1 : 0, parent.length > 0 ? 1 : 0, tallies.length > 0 ? 1 : 0, runSize > 0 ? 1 : 0,
+  );
+  for (let k = 0; k < nOff; k++) {
+    coocs[k].set(mem.subarray(cooc + k * coocSize, cooc + (k + 1) * coocSize));
+    runs[k].set(mem.subarray(run + k * runSize, run + (k + 1) * runSize));
+  }
+  tallies.set(mem.subarray(tal, tal + tallies.length));
+  parent.set(mem.subarray(par, par + parent.length));
+  return mem.slice(long, end);
 }

@@ -96,3 +96,13 @@ export const i32 = (v: number): Code => [op.i32Const(v)];
 export const rowMajor = (row: Code, n: Code, col: Code): Code => [...row, ...n, op.i32Mul(), ...col, op.i32Add()];
 
 export { F64, I32, op };
+
+/** Stores the i32 `value` at element `index` of the array at `base`. */
+export function storeI32(base: Code, index: Code, value: Code): Code {
+  return [...i32Addr(base, index), ...value, op2.i32Store()];
+}
+
+/** Adds the i32 `amount` to element `index` of the i32 array at `base` (the address is computed once, in `scratch`). */
+export function addI32(base: Code, index: Code, amount: Code, scratch: number): Code {
+  return [...i32Addr(base, index), op.tee(scratch), op.get(scratch), op.i32Load(), ...amount, op.i32Add(), op2.i32Store()];
+}

@@ -1,11 +1,7 @@
 /**
- * The WebAssembly module of the MCC kernel (glcm/mcc.ts), written with the helpers of common/wasm-code.ts: the
- * eigenvalue functions of common/eigen-wasm.ts and {@link scaledFunction}. The CLI does not assemble it at run time
- * (a one-off run of the assembler is interpreted JavaScript, several milliseconds): it loads the bytes kept in
- * mcc-wasm-bytes.ts, which a unit test checks against {@link mccWasmModule}.
+ * The GLCM part of the texture WebAssembly module (../wasm-module.ts): the matrix of the maximal correlation
+ * coefficient (glcm/mcc.ts), built from the integer counts.
  */
-import { assembleModule } from '../../../core/wasm-assembler.js';
-import { EIGEN_WASM_FUNCTIONS } from '../common/eigen-wasm.js';
 import { F64, I32, forRange, get, loadF64, loadI32, op, op2, rowMajor, storeF64, wasmFunction } from '../common/wasm-code.js';
 
 /**
@@ -29,8 +25,3 @@ export const scaledFunction = wasmFunction(
     ]),
   ]),
 );
-
-/** The module bytes: {@link EIGEN_WASM_FUNCTIONS} (functions 0–3), then `scaled` (4); imports `env.memory`. */
-export function mccWasmModule(): Uint8Array {
-  return assembleModule([...EIGEN_WASM_FUNCTIONS, scaledFunction]);
-}

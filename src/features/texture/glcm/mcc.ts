@@ -2,13 +2,12 @@
  * The maximal correlation coefficient of a GLCM (PyRadiomics `MCC`, no IBSI id): √λ₂, λ₂ the second-largest
  * eigenvalue of Q_ij = Σ_k p_ik p_jk / (p_x(i) p_y(k)) (Haralick et al. 1973; PyRadiomics' GLCM documentation).
  *
- * The eigenvalues are computed by WebAssembly (common/eigen-wasm.ts) where available, else by the same algorithm in
+ * The eigenvalues are computed by WebAssembly (common/eigen-wasm.ts, via common/texture-wasm.ts) where available, else by the same algorithm in
  * JavaScript (common/eigen.ts): the same operations in the same order, so the same value to the last bit.
  * `DLRN_NO_WASM=1` forces the JavaScript path.
  */
 import { kthLargestEigenvalue, tridiagonalizeInPlace } from '../common/eigen.js';
-import type { EigenWasmExports } from '../common/eigen-wasm.js';
-import { MCC_WASM_BASE64 } from './mcc-wasm-bytes.js';
+import { type TextureWasm, textureWasm } from '../common/texture-wasm.js';
 
 /** Bracket width at which the symmetric MCC bisection stops (eigenvalues of A lie in [−1, 1]). */
 const MCC_EIGEN_TOLERANCE = 1e-14;
@@ -38,7 +37,7 @@ export function maximalCorrelation(
   const present = presentLevels ?? n;
   if (present < 2) return 1;
   if (n < 2) return 0;
-  const kernel = useWasm ? mccKernel() : null;
+  const kernel = useWasm ? mccKernel(n, ng) : null;
   if (symmetric || isSymmetric(counts, ng)) {
     const sq = new Float64Array(n);
     for (let u = 0; u < n; u++) sq[u] = Math.sqrt(px[rows[u]]);
@@ -117,20 +116,6 @@ function rowIsSymmetric(m: Float64Array | Int32Array, ng: number, a: number): bo
   return true;
 }
 
-/** The part of the WebAssembly JS API used here (the project's TypeScript lib has no WebAssembly types). */
-interface WasmMemory {
-  readonly buffer: ArrayBuffer;
-  grow(pages: number): number;
-}
-interface WasmApi {
-  Module: new (bytes: Uint8Array) => object;
-  Memory: new (d: { initial: number }) => WasmMemory;
-  Instance: new (m: object, imports: object) => { exports: unknown };
-}
-interface MccExports extends EigenWasmExports {
-  scaled(c: number, ng: number, total: number, rows: number, sq: number, n: number, a: number): void;
-}
-
 /** Byte addresses in the kernel's memory for one problem of order n with N_g × N_g counts. */
 interface Layout {
   readonly a: number; // n×n f64
@@ -151,66 +136,45 @@ function layout(n: number, ng: number): Layout {
   return { a: 0, v, p: v + 8 * n, d: v + 16 * n, e: v + 24 * n, sq: v + 32 * n, rows, c, end: c + 4 * ng * ng };
 }
 
-/** The MCC eigenvalue problems in WebAssembly (one module and one memory per process, grown as needed). */
+/** The MCC eigenvalue problems in the texture WebAssembly module (its memory laid out by {@link layout}). */
 class MccKernel {
-  constructor(private readonly ex: MccExports, private readonly memory: WasmMemory) {}
+  constructor(private readonly w: TextureWasm) {}
 
   /** {@link symmetricSpreadJs} in WebAssembly (the matrix built there too from integer counts). */
   symmetric(counts: Float64Array | Int32Array, ng: number, total: number, rows: Int32Array, sq: Float64Array, n: number): number {
-    const at = this.reserve(n, ng);
-    const buf = this.memory.buffer;
+    const at = layout(n, ng);
+    const buf = this.w.buffer;
+    const ex = this.w.ex;
     new Float64Array(buf, at.sq, n).set(sq);
     if (counts instanceof Int32Array) {
       new Int32Array(buf, at.rows, n).set(rows.subarray(0, n));
       new Int32Array(buf, at.c, ng * ng).set(counts.subarray(0, ng * ng));
-      this.ex.scaled(at.c, ng, total, at.rows, at.sq, n, at.a);
+      ex.scaled(at.c, ng, total, at.rows, at.sq, n, at.a);
     } else {
       const a = new Float64Array(buf, at.a, n * n);
       for (let u = 0; u < n; u++) scaledRow(counts, ng, total, rows, n, sq, u, a);
     }
-    this.ex.tridiag(at.a, n, at.v, at.p, at.d, at.e);
-    const l2 = this.ex.kth(at.d, at.e, n, 2, MCC_EIGEN_TOLERANCE);
-    const lMin = this.ex.kth(at.d, at.e, n, n, MCC_EIGEN_TOLERANCE);
+    ex.tridiag(at.a, n, at.v, at.p, at.d, at.e);
+    const l2 = ex.kth(at.d, at.e, n, 2, MCC_EIGEN_TOLERANCE);
+    const lMin = ex.kth(at.d, at.e, n, n, MCC_EIGEN_TOLERANCE);
     return Math.max(Math.abs(l2), Math.abs(lMin));
   }
 
   /** A view of the n×n matrix the next {@link secondLargest} reads. */
   matrix(n: number): Float64Array {
-    const at = this.reserve(n, 0);
-    return new Float64Array(this.memory.buffer, at.a, n * n);
+    return new Float64Array(this.w.buffer, layout(n, 0).a, n * n);
   }
 
   /** λ₂ (full precision) of the symmetric matrix written to {@link matrix}. */
   secondLargest(n: number): number {
     const at = layout(n, 0);
-    this.ex.tridiag(at.a, n, at.v, at.p, at.d, at.e);
-    return this.ex.kth(at.d, at.e, n, 2, 0);
-  }
-
-  /** The layout of a problem, the memory grown to hold it. */
-  private reserve(n: number, ng: number): Layout {
-    const at = layout(n, ng);
-    const need = Math.ceil(at.end / 65536) - this.memory.buffer.byteLength / 65536;
-    if (need > 0) this.memory.grow(need);
-    return at;
+    this.w.ex.tridiag(at.a, n, at.v, at.p, at.d, at.e);
+    return this.w.ex.kth(at.d, at.e, n, 2, 0);
   }
 }
 
-let kernelOrNull: MccKernel | null | undefined;
-
-/** The kernel, compiled on first use; null without WebAssembly or with `DLRN_NO_WASM=1`. */
-function mccKernel(): MccKernel | null {
-  if (kernelOrNull !== undefined) return kernelOrNull;
-  kernelOrNull = null;
-  const api = (globalThis as unknown as { WebAssembly?: WasmApi }).WebAssembly;
-  if (api && process.env.DLRN_NO_WASM !== '1') {
-    try {
-      const memory = new api.Memory({ initial: 1 });
-      const module = new api.Module(Buffer.from(MCC_WASM_BASE64, 'base64'));
-      kernelOrNull = new MccKernel(new api.Instance(module, { env: { memory } }).exports as MccExports, memory);
-    } catch {
-      kernelOrNull = null;
-    }
-  }
-  return kernelOrNull;
+/** The WebAssembly kernel with memory for a problem of order n with N_g × N_g counts, or null (JavaScript then). */
+function mccKernel(n: number, ng: number): MccKernel | null {
+  const w = textureWasm();
+  return w !== null && w.reserve(layout(n, ng).end) ? new MccKernel(w) : null;
 }

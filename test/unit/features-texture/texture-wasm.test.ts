@@ -1,14 +1,20 @@
-// The WebAssembly MCC kernel: its stored bytes are the assembled kernel, its eigenvalue functions give the JavaScript
-// functions' results to the last bit, and the maximal correlation coefficient is the same on both paths
-// (symmetric and asymmetric integer counts, double counts, empty levels, order 2).
+// The texture WebAssembly kernels: the stored module bytes are the assembled module; the eigenvalue functions give
+// the JavaScript functions' results to the last bit, and the maximal correlation coefficient is the same on both
+// paths (symmetric and asymmetric integer counts, double counts, empty levels, order 2); the voxel pass gives the same
+// products in WebAssembly and in JavaScript.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Rng } from '../../../src/core/rng.js';
+import { ibsiDirections } from '../../../src/features/texture/common/directions.js';
+import { buildTextureGrid, gridOffset } from '../../../src/features/texture/common/grid.js';
+import { jsMultiDirectionPass, wasmMultiDirectionPass } from '../../../src/features/texture/common/pass-kernels.js';
+import { textureWasm } from '../../../src/features/texture/common/texture-wasm.js';
+import { randomRoi } from './roi-helpers.js';
 import { kthLargestEigenvalue, tridiagonalizeInPlace } from '../../../src/features/texture/common/eigen.js';
 import type { EigenWasmExports } from '../../../src/features/texture/common/eigen-wasm.js';
 import { maximalCorrelation } from '../../../src/features/texture/glcm/mcc.js';
-import { mccWasmModule } from '../../../src/features/texture/glcm/mcc-wasm.js';
-import { MCC_WASM_BASE64 } from '../../../src/features/texture/glcm/mcc-wasm-bytes.js';
+import { textureWasmModule } from '../../../src/features/texture/wasm-module.js';
+import { TEXTURE_WASM_BASE64 } from '../../../src/features/texture/common/texture-wasm-bytes.js';
 
 interface Wasm {
   Module: new (b: Uint8Array) => object;
@@ -18,12 +24,12 @@ interface Wasm {
 const wasm = (globalThis as unknown as { WebAssembly: Wasm }).WebAssembly;
 
 test('the stored module bytes are the assembled kernel', () => {
-  assert.equal(Buffer.from(mccWasmModule()).toString('base64'), MCC_WASM_BASE64);
+  assert.equal(Buffer.from(textureWasmModule()).toString('base64'), TEXTURE_WASM_BASE64);
 });
 
 test('tridiagonalisation and bisection in WebAssembly equal the JavaScript functions bit for bit', () => {
   const memory = new wasm.Memory({ initial: 1 });
-  const ex = new wasm.Instance(new wasm.Module(mccWasmModule()), { env: { memory } }).exports as EigenWasmExports;
+  const ex = new wasm.Instance(new wasm.Module(textureWasmModule()), { env: { memory } }).exports as EigenWasmExports;
   const rng = Rng.fromSeed(3);
   for (const n of [1, 2, 3, 7, 20]) {
     const a = new Float64Array(n * n);
@@ -81,5 +87,42 @@ test('maximal correlation coefficient: the same value with and without WebAssemb
         assert.ok(w >= 0 && w <= 1, `MCC ${w} in [0, 1]`);
       }
     }
+  }
+});
+
+/** Root of v in a union-find forest. */
+function rootOf(parent: Int32Array, v: number): number {
+  let r = v;
+  while (parent[r] !== r) r = parent[r];
+  return r;
+}
+
+test('voxel pass in WebAssembly: the same co-occurrences, runs, tallies, longest runs and zone roots as in JavaScript', () => {
+  const w = textureWasm();
+  assert.ok(w, 'WebAssembly is available in the test runtime');
+  for (const [seed, size, ng, alpha] of [[1, [9, 7, 5], 6, 0], [2, [20, 3, 4], 3, 1], [3, [4, 4, 1], 2, 0.5]] as const) {
+    const grid = buildTextureGrid(randomRoi(seed, [...size], ng, 0.7), 1);
+    const offsets = Int32Array.from(ibsiDirections('3D', 1), (d) => gridOffset(grid, d[0], d[1], d[2]));
+    const stride = Math.max(grid.nx, grid.ny, grid.nz);
+    const products = () => {
+      const parent = new Int32Array(grid.levels.length);
+      for (const v of grid.voxels) parent[v] = v;
+      return {
+        coocs: Array.from(offsets, () => new Int32Array(grid.maxLevel * grid.maxLevel)),
+        runs: Array.from(offsets, () => new Int32Array(grid.maxLevel * stride)),
+        tallies: new Int32Array(2 * grid.levels.length),
+        parent,
+      };
+    };
+    const js = products();
+    const wa = products();
+    const args = [grid.levels, grid.voxels, offsets, grid.maxLevel, alpha, stride] as const;
+    const longJs = jsMultiDirectionPass(...args, js.coocs, js.parent, js.tallies, js.runs);
+    const longWa = wasmMultiDirectionPass(w, ...args, wa.coocs, wa.parent, wa.tallies, wa.runs);
+    assert.deepEqual(longWa, longJs, `longest runs, case ${seed}`);
+    assert.deepEqual(wa.coocs, js.coocs, `co-occurrences, case ${seed}`);
+    assert.deepEqual(wa.runs, js.runs, `runs, case ${seed}`);
+    assert.deepEqual(wa.tallies, js.tallies, `tallies, case ${seed}`);
+    for (const v of grid.voxels) assert.equal(rootOf(wa.parent, v), rootOf(js.parent, v), `zone root of voxel ${v}, case ${seed}`);
   }
 });
