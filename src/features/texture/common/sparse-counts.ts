@@ -120,16 +120,22 @@ export function mergeCounts(parts: readonly SparseCounts[]): SparseCounts {
   return groupCounts(l, j, w);
 }
 
-/** A sparse view of a dense row-major matrix `m[(level−1)·nj + (j−1)]` (zeros skipped). */
-export function countsFromDense(m: Float64Array | Int32Array, nLevels: number, nj: number): SparseCounts {
+/**
+ * A sparse view of a dense row-major matrix `m[(level−1)·nj + (j−1)]` (zeros skipped).
+ *
+ * @param used - columns that may hold non-zeros: j ≤ used (default nj; e.g. the longest run of a run-length matrix,
+ *   whose rows are as wide as the longest possible run).
+ */
+export function countsFromDense(m: Float64Array | Int32Array, nLevels: number, nj: number, used = nj): SparseCounts {
   // row by row in small functions (compiled early by V8; these matrices can hold ~10⁵ cells)
+  const width = Math.min(used, nj);
   let n = 0;
-  for (let g = 0; g < nLevels; g++) n += nonZerosInRow(m, g * nj, nj);
+  for (let g = 0; g < nLevels; g++) n += nonZerosInRow(m, g * nj, width);
   const l = new Int32Array(n);
   const j = new Int32Array(n);
   const c = new Float64Array(n);
   let e = 0;
-  for (let g = 0; g < nLevels; g++) e = appendRow(m, g, nj, l, j, c, e);
+  for (let g = 0; g < nLevels; g++) e = appendRow(m, g, nj, width, l, j, c, e);
   return { level: l, j, count: c, length: n };
 }
 
@@ -140,9 +146,9 @@ function nonZerosInRow(m: Float64Array | Int32Array, base: number, nj: number): 
 }
 
 /** Appends the non-zero cells of row g (level g + 1) from entry e; returns the new e. */
-function appendRow(m: Float64Array | Int32Array, g: number, nj: number, l: Int32Array, j: Int32Array, c: Float64Array, e: number): number {
+function appendRow(m: Float64Array | Int32Array, g: number, nj: number, width: number, l: Int32Array, j: Int32Array, c: Float64Array, e: number): number {
   const base = g * nj;
-  for (let k = 0; k < nj; k++) {
+  for (let k = 0; k < width; k++) {
     const v = m[base + k];
     if (v !== 0) { l[e] = g + 1; j[e] = k + 1; c[e] = v; e++; }
   }

@@ -135,8 +135,11 @@ export function glcmStats(counts: Float64Array | Int32Array, ng: number, options
     hy -= xlog2(py[a], eps);
   }
   const acc2 = new Float64Array(6); // correlation numerator, cluster tendency, shade, prominence, HXY1, HXY2
+  // with p_x = p_y (a symmetric matrix), log2(p_x(a) p_y(b) + ε) is the same number for (a, b) and (b, a): each row
+  // keeps its logarithms for the later rows, which read them instead of computing them again
+  const logs = sameValues(px, py, ng) ? new Float64Array(ng * ng) : null;
   // (a row with p_x = 0 has no count and no p_x p_y > 0: nothing to add)
-  for (let a = 0; a < ng; a++) if (px[a] > 0) rowMoments(counts, a, ng, total, eps, px, py, ux, uy, acc2);
+  for (let a = 0; a < ng; a++) if (px[a] > 0) rowMoments(counts, a, ng, total, eps, px, py, ux, uy, acc2, logs);
   const corm = acc2[0], ct = acc2[1], cs = acc2[2], cp = acc2[3], hxy1 = acc2[4], hxy2 = acc2[5];
   let diffAvg = 0, diffEntr = 0, invDiff = 0, invDiffNorm = 0, invDiffMom = 0, invDiffMomNorm = 0, invVar = 0, contrast = 0;
   const nNorm = options.normLevels;
@@ -278,13 +281,21 @@ function integerRow(
   sums[0] = maxC; sums[1] = sq; sums[2] = hxy;
 }
 
+/** x[i] === y[i] for i < n. */
+function sameValues(x: Float64Array, y: Float64Array, n: number): boolean {
+  for (let i = 0; i < n; i++) if (x[i] !== y[i]) return false;
+  return true;
+}
+
 /**
  * Row a of the second pass of {@link glcmStats}: adds to `acc` the correlation numerator, cluster tendency, shade and
- * prominence sums, HXY1 and HXY2 (HXY2 over every cell with p_x(a)·p_y(b) > 0).
+ * prominence sums, HXY1 and HXY2 (HXY2 over every cell with p_x(a)·p_y(b) > 0). With `logs` (only when p_x = p_y),
+ * the logarithm of cell (a, b) for b < a is read from logs[b·N_g + a] (p_x(b) p_y(a) = p_x(a) p_y(b) exactly), and
+ * those of b ≥ a are stored at logs[a·N_g + b].
  */
 function rowMoments(
   counts: Float64Array | Int32Array, a: number, ng: number, total: number, eps: number,
-  px: Float64Array, py: Float64Array, ux: number, uy: number, acc: Float64Array,
+  px: Float64Array, py: Float64Array, ux: number, uy: number, acc: Float64Array, logs: Float64Array | null,
 ): void {
   let corm = acc[0], ct = acc[1], cs = acc[2], cp = acc[3], hxy1 = acc[4], hxy2 = acc[5];
   const pa = px[a];
@@ -292,8 +303,14 @@ function rowMoments(
   for (let b = 0; b < ng; b++) {
     const pxy = pa * py[b];
     const c = counts[a * ng + b];
-    // log2(p_x p_y + ε), shared by HXY2 (every cell with p_x p_y > 0) and HXY1 (cells with a count)
-    const l = pxy > 0 || c !== 0 ? Math.log2(pxy + eps) : 0;
+    // log2(p_x p_y + ε), shared by HXY2 (every cell with p_x p_y > 0) and HXY1 (cells with a count); where p_x p_y = 0
+    // (p_x(b) = 0) there is no count either, so the stored 0 of the mirrored cell is never used
+    let l: number;
+    if (logs !== null && b < a) l = logs[b * ng + a];
+    else {
+      l = pxy > 0 || c !== 0 ? Math.log2(pxy + eps) : 0;
+      if (logs !== null) logs[a * ng + b] = l;
+    }
     if (pxy > 0) hxy2 -= pxy * l;
     if (c === 0) continue;
     const p = c / total;

@@ -62,7 +62,8 @@ function glrlmMatricesOnGrid(grid: TextureGrid, settings: GlrlmPyradiomicsSettin
   const keptAngles: Direction[] = [];
   const kept: SparseCounts[] = [];
   dense.forEach((m, a) => {
-    const c = countsFromDense(m, ng, stride);
+    // runs are at most `longest` long: the columns beyond are empty
+    const c = countsFromDense(m, ng, stride, runs[a].longest);
     if (c.length > 0) { keptAngles.push(angles[a]); kept.push(c); }
   });
   return { angles: keptAngles, matrices: kept };
