@@ -25,10 +25,12 @@ interface PlaneScratch {
   readonly pw: Int32Array;
   /** hull vertex indices into pu/pw */
   readonly hull: Int32Array;
+  /** distances (mm) of the hull vertices to the centre of their bounding box */
+  readonly r: Float64Array;
 }
 
 function planeScratch(rows: number): PlaneScratch {
-  return { pu: new Int32Array(2 * rows), pw: new Int32Array(2 * rows), hull: new Int32Array(4 * rows + 2) };
+  return { pu: new Int32Array(2 * rows), pw: new Int32Array(2 * rows), hull: new Int32Array(4 * rows + 2), r: new Float64Array(2 * rows + 1) };
 }
 
 /** 1/cos²(π/8): any direction lies within π/8 of one of the four sampled ones, so D ≤ max width / cos(π/8). */
@@ -53,7 +55,7 @@ export function maxInPlanes(t: PlaneLines, hu: number, hw: number): number {
   const s = planeScratch(t.rows);
   for (let c = 0; c < t.planes; c++) {
     if (widths[c] * WIDTH_TO_DIAMETER2 * (1 + 1e-12) <= best) continue;
-    const d = hullDiameter2(s, planeHull(t, c * t.planeStride, s), hu, hw);
+    const d = hullDiameter2(s, planeHull(t, c * t.planeStride, s), hu, hw, best);
     if (d > best) best = d;
   }
   return best;
@@ -160,14 +162,47 @@ function planePoints(t: PlaneLines, base: number, pu: Int32Array, pw: Int32Array
   return m;
 }
 
-/** Largest squared distance (mm², scales `hu`, `hw`) between the k hull vertices in the scratch. */
-function hullDiameter2(s: PlaneScratch, k: number, hu: number, hw: number): number {
+/**
+ * Largest squared distance (mm², scales `hu`, `hw`) between the k hull vertices in the scratch, where it exceeds
+ * `atLeast` (mm²; below it the result is only some pair's distance). A pair at distance D has r_a + r_b ≥ D for the
+ * distances r to the centre of the vertices' bounding box, so the hull is first reduced (in place) to the vertices
+ * with r ≥ √atLeast − max r (less a margin of 1e-9 for rounding).
+ */
+function hullDiameter2(s: PlaneScratch, k: number, hu: number, hw: number, atLeast: number): number {
+  const m = farHullVertices(s, k, hu, hw, Math.sqrt(atLeast));
   let best = 0;
-  for (let a = 0; a < k - 1; a++) {
-    const d = farthestHullVertex(s, a, k, hu, hw);
+  for (let a = 0; a < m - 1; a++) {
+    const d = farthestHullVertex(s, a, m, hu, hw);
     if (d > best) best = d;
   }
   return best;
+}
+
+/**
+ * Keeps (in order, at the front of `s.hull`) the k hull vertices that can be in a pair beyond `bound` mm; returns
+ * their number.
+ */
+function farHullVertices(s: PlaneScratch, k: number, hu: number, hw: number, bound: number): number {
+  const { pu, pw, hull, r } = s;
+  let minU = pu[hull[0]], maxU = minU, minW = pw[hull[0]], maxW = minW;
+  for (let a = 1; a < k; a++) {
+    const u = pu[hull[a]], w = pw[hull[a]];
+    if (u < minU) minU = u;
+    if (u > maxU) maxU = u;
+    if (w < minW) minW = w;
+    if (w > maxW) maxW = w;
+  }
+  const cu = ((minU + maxU) / 2) * hu, cw = ((minW + maxW) / 2) * hw;
+  let rmax = 0;
+  for (let a = 0; a < k; a++) {
+    const du = pu[hull[a]] * hu - cu, dw = pw[hull[a]] * hw - cw;
+    r[a] = Math.sqrt(du * du + dw * dw);
+    if (r[a] > rmax) rmax = r[a];
+  }
+  const min = bound - rmax - 1e-9 * (bound + rmax);
+  let m = 0;
+  for (let a = 0; a < k; a++) if (r[a] >= min) hull[m++] = hull[a];
+  return m;
 }
 
 /** Largest squared distance from hull vertex a to hull vertices a + 1..k − 1. */
