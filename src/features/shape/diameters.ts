@@ -25,13 +25,15 @@ export interface MeshDiameters {
 
 /**
  * Maximum diameters of a vertex set given as doubled integer lattice coordinates (`SurfaceMesh.vertices2`, all
- * non-negative): physical position = value/2 · spacing. Exact, without the O(n²) pairs, from one pass over the
- * vertices that records the ends of every lattice line along x (per (y, z)) and along y (per (x, z)):
+ * non-negative): physical position = value/2 · spacing. Exact, without the O(n²) pairs, from the ends of every
+ * lattice line along x (per (y, z)) and along y (per (x, z)) ({@link AxisLineEnds}: recorded by the cube walk of the
+ * mesh, or one pass over the vertices):
  * - each 2D maximum over the planes of one axis is taken over the vertices of the exact 2D hull of a plane's line
  *   ends, only for the planes whose width bound can still beat the best so far (see `maxInPlanes`);
  * - the 3D maximum (IBSI L0JK) is taken over the vertices of the 2D hulls of the z planes: every extreme point of
  *   the set is one (an extreme point is extreme within any subset holding it), and the two most distant points are
- *   extreme (IBSI 1 §3.1.11).
+ *   extreme (IBSI 1 §3.1.11); of those, only the ones far enough from their centre to beat the planar maxima are
+ *   paired (see `maxPairDistance2`).
  * The 3D convex hull (`hullVertices`, `hullFaces`, for the IBSI morphology features) is computed on first access.
  *
  * @param lines - the line ends of the vertices (`SurfaceMesh.lineEnds`); computed from the vertices when omitted.
@@ -160,8 +162,8 @@ function farthestAfter(xs: Float64Array, ys: Float64Array, zs: Float64Array, a: 
 }
 
 /**
- * The exact 3D convex hull of the vertices (vertex and face indices into the vertex list), from the points that end their lines
- * along x, y and z, and then along the two xy diagonals (a point strictly inside a segment between two others is
+ * The exact 3D convex hull of the vertices (vertex and face indices into the vertex list), from the points that end
+ * their lines along x, y and z, and then along the two xy diagonals (a point strictly inside a segment between two others is
  * never a hull vertex, and the hull of the remaining points is the full hull). Empty when the points are coplanar.
  * `e` holds the x and y line ends of the vertices.
  */
