@@ -1,7 +1,7 @@
 // The texture WebAssembly kernels: the stored module bytes are the assembled module; the eigenvalue functions give
 // the JavaScript functions' results to the last bit, and the maximal correlation coefficient is the same on both
 // paths (symmetric and asymmetric integer counts, double counts, empty levels, order 2); the voxel pass gives the same
-// products in WebAssembly and in JavaScript.
+// products in WebAssembly and in JavaScript, and so do the GLCM integer marginals.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Rng } from '../../../src/core/rng.js';
@@ -12,6 +12,7 @@ import { textureWasm } from '../../../src/features/texture/common/texture-wasm.j
 import { randomRoi } from './roi-helpers.js';
 import { kthLargestEigenvalue, tridiagonalizeInPlace } from '../../../src/features/texture/common/eigen.js';
 import type { EigenWasmExports } from '../../../src/features/texture/common/eigen-wasm.js';
+import { jsIntegerCounts, wasmIntegerCounts } from '../../../src/features/texture/glcm/integer-counts.js';
 import { maximalCorrelation } from '../../../src/features/texture/glcm/mcc.js';
 import { textureWasmModule } from '../../../src/features/texture/wasm-module.js';
 import { TEXTURE_WASM_BASE64 } from '../../../src/features/texture/common/texture-wasm-bytes.js';
@@ -124,5 +125,17 @@ test('voxel pass in WebAssembly: the same co-occurrences, runs, tallies, longest
     assert.deepEqual(wa.runs, js.runs, `runs, case ${seed}`);
     assert.deepEqual(wa.tallies, js.tallies, `tallies, case ${seed}`);
     for (const v of grid.voxels) assert.equal(rootOf(wa.parent, v), rootOf(js.parent, v), `zone root of voxel ${v}, case ${seed}`);
+  }
+});
+
+test('GLCM integer marginals in WebAssembly equal the JavaScript ones', () => {
+  const w = textureWasm();
+  assert.ok(w, 'WebAssembly is available in the test runtime');
+  const rng = Rng.fromSeed(5);
+  for (const ng of [1, 2, 9, 40]) {
+    const sym = symmetricCounts(rng, ng);
+    for (const m of [sym, Int32Array.from(sym, (c, t) => (t % 3 === 0 ? c * 70000 : c)), new Int32Array(ng * ng)]) {
+      assert.deepEqual(wasmIntegerCounts(w, m, ng), jsIntegerCounts(m, ng), `N_g ${ng}`);
+    }
   }
 });

@@ -6,13 +6,14 @@
  */
 import type { EigenWasmExports } from './eigen-wasm.js';
 import type { PassWasmExports } from './pass-wasm.js';
+import type { GlcmMarginalsExports } from '../glcm/marginals-wasm.js';
 import { TEXTURE_WASM_BASE64 } from './texture-wasm-bytes.js';
 
 /** Largest memory the kernels use (64 MiB): bigger problems run in JavaScript (which V8 optimises on such sizes). */
 export const TEXTURE_WASM_MAX_BYTES = 64 * 1024 * 1024;
 
 /** The exports of the module. */
-export interface TextureWasmExports extends EigenWasmExports, PassWasmExports {
+export interface TextureWasmExports extends EigenWasmExports, PassWasmExports, GlcmMarginalsExports {
   scaled(c: number, ng: number, total: number, rows: number, sq: number, n: number, a: number): void;
 }
 

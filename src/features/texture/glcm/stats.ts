@@ -1,3 +1,4 @@
+import { type IntegerCounts, integerCounts } from './integer-counts.js';
 import { maximalCorrelation } from './mcc.js';
 
 /** ε of PyRadiomics (numpy.spacing(1)), added inside its logarithms and some denominators. */
@@ -113,7 +114,8 @@ const xlog2 = (p: number, eps: number): number => (p > 0 ? p * Math.log2(p + eps
 export function glcmStats(counts: Float64Array | Int32Array, ng: number, options: GlcmStatsOptions): GlcmStats {
   const eps = options.eps ?? 0;
   const pyr = options.flat === 'pyradiomics';
-  const total = sumOfFirst(counts, ng * ng);
+  const integer = counts instanceof Int32Array ? integerCounts(counts, ng) : null;
+  const total = integer !== null ? integer.total : sumOfFirst(counts, ng * ng);
   if (!(total > 0)) return NAN_STATS;
   const px = new Float64Array(ng);
   const py = new Float64Array(ng);
@@ -122,7 +124,7 @@ export function glcmStats(counts: Float64Array | Int32Array, ng: number, options
   // the two passes over the matrix run row by row in small functions (compiled by V8 after a few rows, see
   // rowMarginals); the sums are carried in `acc` in the same order as one loop over all cells
   const acc = new Float64Array(6); // jointMax, μx, μy, autocorrelation, energy, HXY
-  if (counts instanceof Int32Array) integerMarginals(counts, ng, total, eps, px, py, pDiff, pSum, acc);
+  if (counts instanceof Int32Array) integerMarginals(integer as IntegerCounts, ng, total, eps, px, py, pDiff, pSum, acc);
   else for (let a = 0; a < ng; a++) rowMarginals(counts, a, ng, total, eps, px, py, pDiff, pSum, acc);
   const jointMax = acc[0], ux = acc[1], uy = acc[2], autoCorr = acc[3], energy = acc[4], hxy = acc[5];
   let varX = 0, varY = 0, hx = 0, hy = 0;
@@ -224,21 +226,15 @@ function rowMarginals(
 }
 
 /**
- * The first pass of {@link glcmStats} for integer counts: row, column, |i − j| and i + j count marginals, Σ_j j·M_ij
- * per row and Σ M_ij² summed as integers (exact), then divided by the total once; only HXY needs a logarithm per
- * cell. Writes p_x, p_y, p_{x−y}, p_{x+y} and acc = (joint maximum, μ_x, μ_y, autocorrelation, energy, HXY).
+ * The first pass of {@link glcmStats} for integer counts, from their {@link IntegerCounts} (summed exactly, divided by
+ * the total once); only HXY needs a logarithm per non-zero cell. Writes p_x, p_y, p_{x−y}, p_{x+y} and
+ * acc = (joint maximum, μ_x, μ_y, autocorrelation, energy, HXY).
  */
 function integerMarginals(
-  counts: Int32Array, ng: number, total: number, eps: number,
+  m: IntegerCounts, ng: number, total: number, eps: number,
   px: Float64Array, py: Float64Array, pDiff: Float64Array, pSum: Float64Array, acc: Float64Array,
 ): void {
-  const rowC = new Int32Array(ng);
-  const colC = new Int32Array(ng);
-  const diffC = new Int32Array(ng);
-  const sumC = new Int32Array(2 * ng + 1);
-  const rowJ = new Float64Array(ng); // Σ_j j·M_ij per row i
-  const sums = new Float64Array(3); // largest count, Σ M², HXY
-  for (let a = 0; a < ng; a++) integerRow(counts, a, ng, total, eps, rowC, colC, diffC, sumC, rowJ, sums);
+  const { rowC, colC, diffC, sumC, rowJ } = m;
   let ux = 0, uy = 0, auto = 0;
   for (let a = 0; a < ng; a++) {
     px[a] = rowC[a] / total;
@@ -249,36 +245,22 @@ function integerMarginals(
     auto += (a + 1) * rowJ[a];
   }
   for (let k = 0; k <= 2 * ng; k++) pSum[k] = sumC[k] / total;
-  acc[0] = sums[0] / total;
+  acc[0] = m.maxCount / total;
   acc[1] = ux / total;
   acc[2] = uy / total;
   acc[3] = auto / total;
-  acc[4] = sums[1] / (total * total);
-  acc[5] = sums[2];
+  acc[4] = m.sumSquares / (total * total);
+  acc[5] = jointEntropy(m.nonZeros, total, eps);
 }
 
-/** Row a of {@link integerMarginals}: integer marginals, Σ_j j·M_aj, and into `sums` max M, Σ M², HXY. */
-function integerRow(
-  counts: Int32Array, a: number, ng: number, total: number, eps: number,
-  rowC: Int32Array, colC: Int32Array, diffC: Int32Array, sumC: Int32Array, rowJ: Float64Array, sums: Float64Array,
-): void {
-  let rc = 0, jc = 0, maxC = sums[0], sq = sums[1], hxy = sums[2];
-  for (let b = 0; b < ng; b++) {
-    const c = counts[a * ng + b];
-    if (c === 0) continue;
-    rc += c;
-    jc += (b + 1) * c;
-    colC[b] += c;
-    if (c > maxC) maxC = c;
-    sq += c * c;
-    const p = c / total;
+/** HXY = −Σ p log2(p + ε) over the non-zero counts (p = count / total), in their order. */
+function jointEntropy(nonZeros: Int32Array, total: number, eps: number): number {
+  let hxy = 0;
+  for (let e = 0; e < nonZeros.length; e++) {
+    const p = nonZeros[e] / total;
     hxy -= p * Math.log2(p + eps);
-    diffC[a > b ? a - b : b - a] += c;
-    sumC[a + b + 2] += c;
   }
-  rowC[a] = rc;
-  rowJ[a] = jc;
-  sums[0] = maxC; sums[1] = sq; sums[2] = hxy;
+  return hxy;
 }
 
 /** x[i] === y[i] for i < n. */
