@@ -52,6 +52,7 @@ export const op = {
   tee: (l: number): number[] => [0x22, ...uleb(l)],
   i32Load: (offset = 0): number[] => [0x28, 2, ...uleb(offset)],
   f64Load: (offset = 0): number[] => [0x2b, 3, ...uleb(offset)],
+  f32Load: (offset = 0): number[] => [0x2a, 2, ...uleb(offset)],
   f64Store: (offset = 0): number[] => [0x39, 3, ...uleb(offset)],
   i32Const: (v: number): number[] => [0x41, ...sleb(v)],
   f64Const: (v: number): number[] => {
@@ -63,6 +64,10 @@ export const op = {
   i32GtS: (): number[] => [0x4a],
   i32GeS: (): number[] => [0x4e],
   f64Abs: (): number[] => [0x99],
+  f64Lt: (): number[] => [0x63],
+  f64Gt: (): number[] => [0x64],
+  f64PromoteF32: (): number[] => [0xbb],
+  select: (): number[] => [0x1b],
   f64Add: (): number[] => [0xa0],
   f64Sub: (): number[] => [0xa1],
   f64Mul: (): number[] => [0xa2],

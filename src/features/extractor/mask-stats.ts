@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Vec3 } from '../../core/vec.js';
 import { KERNEL_BLOCK } from '../../core/kernel-block.js';
 import { int16Stats } from '../../core/int16-stats.js';
+import { floatStats } from '../../core/float-stats.js';
 
 /**
  * Statistics of an image/mask pair used by the diagnostics of both modes.
@@ -37,6 +38,10 @@ export function uint32VoxelHash(data: ArrayLike<number>): string {
  */
 export function volumeStats(data: ArrayLike<number>): { mean: number; min: number; max: number } {
   if (data instanceof Int16Array || data instanceof Uint16Array || data instanceof Uint8Array || data instanceof Int8Array) return smallIntStats(data);
+  if (data instanceof Float64Array || data instanceof Float32Array) {
+    const s = floatStats(data); // WebAssembly, same operations in the same order as statsBlock
+    return { mean: s.sum / data.length, min: s.min, max: s.max };
+  }
   const acc = Float64Array.of(0, Infinity, -Infinity);
   for (let from = 0; from < data.length; from += KERNEL_BLOCK) statsBlock(data, from, Math.min(from + KERNEL_BLOCK, data.length), acc);
   return { mean: acc[0] / data.length, min: acc[1], max: acc[2] };
