@@ -1,4 +1,5 @@
-import { F64, I32, assembleModule, op, type WasmFunction } from './wasm-assembler.js';
+import { F64, I32, op, type WasmFunction } from './wasm-assembler.js';
+import { wasmKernel } from './wasm-kernel.js';
 
 /**
  * Sum, minimum and maximum of floating-point voxels (whole volumes: millions of voxels, read once for the
@@ -47,43 +48,10 @@ function kernel(f32: boolean): WasmFunction {
   };
 }
 
-/** The part of the WebAssembly JS API used here (the project's TypeScript lib has no WebAssembly types). */
-interface WasmApi {
-  Module: new (bytes: Uint8Array) => object;
-  Memory: new (d: { initial: number }) => { readonly buffer: ArrayBuffer };
-  Instance: new (m: object, imports: object) => { exports: unknown };
-}
-
-interface Kernel {
-  readonly run: (n: number, sum: number, min: number, max: number) => void;
-  readonly buffer: ArrayBuffer;
-}
-
-const kernels = new Map<boolean, Kernel | null>();
-
-function wasmKernel(f32: boolean): Kernel | null {
-  const known = kernels.get(f32);
-  if (known !== undefined) return known;
-  let k: Kernel | null = null;
-  const api = (globalThis as unknown as { WebAssembly?: WasmApi }).WebAssembly;
-  if (api && process.env.DLRN_NO_WASM !== '1') {
-    try {
-      const fn = kernel(f32);
-      const memory = new api.Memory({ initial: 2 });
-      const ex = new api.Instance(new api.Module(assembleModule([fn])), { env: { memory } }).exports as Record<string, Kernel['run']>;
-      k = { run: ex[fn.name], buffer: memory.buffer };
-    } catch {
-      k = null;
-    }
-  }
-  kernels.set(f32, k);
-  return k;
-}
-
 /** {@link FloatStats} of Float64 or Float32 voxels (an empty array gives sum 0, min +∞, max −∞). */
 export function floatStats(data: Float64Array | Float32Array): FloatStats {
   const f32 = data instanceof Float32Array;
-  const k = data.length >= 1024 ? wasmKernel(f32) : null;
+  const k = data.length >= 1024 ? wasmKernel<(n: number, sum: number, min: number, max: number) => void>(f32 ? 'floatStats32' : 'floatStats64', () => kernel(f32)) : null;
   if (!k) return statsJs(data);
   const per = CHUNK_BYTES / data.BYTES_PER_ELEMENT;
   const chunk = f32 ? new Float32Array(k.buffer, 0, per) : new Float64Array(k.buffer, 0, per);

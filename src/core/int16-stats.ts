@@ -1,4 +1,5 @@
-import { I32, V128, assembleModule, op, type WasmFunction } from './wasm-assembler.js';
+import { I32, V128, op, type WasmFunction } from './wasm-assembler.js';
+import { wasmKernel } from './wasm-kernel.js';
 
 /**
  * Sum, minimum and maximum of 16-bit integer voxels (whole CT/MR volumes: millions of voxels, read once for the
@@ -55,44 +56,10 @@ function kernel(signed: boolean): WasmFunction {
   };
 }
 
-/** The part of the WebAssembly JS API used here (the project's TypeScript lib has no WebAssembly types). */
-interface WasmApi {
-  Module: new (bytes: Uint8Array) => object;
-  Memory: new (d: { initial: number }) => { readonly buffer: ArrayBuffer };
-  Instance: new (m: object, imports: object) => { exports: unknown };
-}
-
-/** One compiled kernel and its memory (signed and unsigned are built on first use, each once). */
-interface Kernel {
-  readonly run: (nvec: number) => void;
-  readonly buffer: ArrayBuffer;
-}
-
-const kernels = new Map<boolean, Kernel | null>();
-
-function wasmKernel(signed: boolean): Kernel | null {
-  const known = kernels.get(signed);
-  if (known !== undefined) return known;
-  let k: Kernel | null = null;
-  const api = (globalThis as unknown as { WebAssembly?: WasmApi }).WebAssembly;
-  if (api && process.env.DLRN_NO_WASM !== '1') {
-    try {
-      const fn = kernel(signed);
-      const memory = new api.Memory({ initial: 2 });
-      const ex = new api.Instance(new api.Module(assembleModule([fn])), { env: { memory } }).exports as Record<string, (nvec: number) => void>;
-      k = { run: ex[fn.name], buffer: memory.buffer };
-    } catch {
-      k = null; // no SIMD support: the JavaScript loop below
-    }
-  }
-  kernels.set(signed, k);
-  return k;
-}
-
 /** {@link IntStats} of 16-bit integer voxels (an empty array gives sum 0, min +∞, max −∞). */
 export function int16Stats(data: Int16Array | Uint16Array): IntStats {
   const signed = data instanceof Int16Array;
-  const k = data.length >= 64 ? wasmKernel(signed) : null;
+  const k = data.length >= 64 ? wasmKernel<(nvec: number) => void>(signed ? 'int16StatsS' : 'int16StatsU', () => kernel(signed)) : null;
   if (!k) return statsJs(data, 0, data.length, { sum: 0, min: Infinity, max: -Infinity });
   const chunk = signed ? new Int16Array(k.buffer, 0, CHUNK) : new Uint16Array(k.buffer, 0, CHUNK);
   const lanes = signed ? new Int16Array(k.buffer, RESULT, 16) : new Uint16Array(k.buffer, RESULT, 16);
