@@ -1,5 +1,5 @@
 // Process entry of the CLI (bundled to dist/bundles/cli/run.cjs for bin/dlrn.cjs, and run by tests through tsx).
-import { applyCliV8Flags } from '../core/code-cache.js';
+import { applyCliV8Flags } from '../core/v8-flags.js';
 import { runCli } from './main.js';
 
 applyCliV8Flags(); // (already set by dist/cli/run.cjs; here for runs from the sources)

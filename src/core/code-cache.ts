@@ -2,7 +2,6 @@ import { readFileSync, writeFileSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { setFlagsFromString } from 'node:v8';
 import { Script } from 'node:vm';
 
 /**
@@ -20,16 +19,8 @@ import { Script } from 'node:vm';
  * `__dlrnModuleUrl` (its own file URL) and `__dlrnImport(url)` (a dynamic import of another bundle).
  */
 
-/**
- * V8 flags of every dlrn CLI process. A command is a short burst of allocation (volumes, per-class matrices): letting
- * V8's young generation grow 8× per step instead of 2× cuts the scavenges of one `dlrn extract` from ~15–35 to ~5–10
- * and halves its GC time (measured with --trace-gc on brain1 and the IBSI CT phantom); it only changes how fast the
- * young generation reaches its usual maximum size. The flags are part of what V8 checks before it accepts cached
- * code, so the CLI entry sets them before it loads any bundle, also when the caches are written.
- */
-export function applyCliV8Flags(): void {
-  setFlagsFromString('--semi-space-growth-factor=8');
-}
+// (the CLI entry, dist/cli/run.cjs, sets the flags through this module before loading any bundle)
+export { applyCliV8Flags } from './v8-flags.js';
 
 /** Header of a `.v8cache` file: what it was made from. */
 interface CacheHeader {
