@@ -1,8 +1,5 @@
 // Process entry of the CLI (bundled to dist/bundles/cli/run.cjs for bin/dlrn.cjs, and run by tests through tsx).
-import { applyCliV8Flags } from '../core/v8-flags.js';
 import { runCli } from './main.js';
-
-applyCliV8Flags(); // (already set by dist/cli/run.cjs; here for runs from the sources)
 
 // (no top-level await: the build runs this module as a CommonJS bundle)
 void runCli(process.argv.slice(2)).then((code) => {

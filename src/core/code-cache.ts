@@ -19,9 +19,6 @@ import { Script } from 'node:vm';
  * `__dlrnModuleUrl` (its own file URL) and `__dlrnImport(url)` (a dynamic import of another bundle).
  */
 
-// (the CLI entry, dist/cli/run.cjs, sets the flags through this module before loading any bundle)
-export { applyCliV8Flags } from './v8-flags.js';
-
 /** Header of a `.v8cache` file: what it was made from. */
 interface CacheHeader {
   readonly bundle: string;

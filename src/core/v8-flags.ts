@@ -1,12 +1,23 @@
-import { setFlagsFromString } from 'node:v8';
+import { createRequire } from 'node:module';
 
 /**
- * V8 flags of every dlrn CLI process. A command is a short burst of allocation (volumes, per-class matrices): letting
- * V8's young generation grow 8× per step instead of 2× cuts the scavenges of one `dlrn extract` from ~15–35 to ~5–10
- * and halves its GC time (measured with --trace-gc on brain1 and the IBSI CT phantom); it only changes how fast the
- * young generation reaches its usual maximum size. The flags are part of what V8 checks before it accepts cached
- * code, so the CLI entry sets them before it loads any bundle, also when the caches are written.
+ * V8 flags for the compute phase of a dlrn CLI command. A command is a short burst of allocation (volumes, per-class
+ * matrices): letting V8's young generation grow 8× per step instead of 2× cuts the scavenges of one `dlrn extract`
+ * from ~15–35 to ~5–10 and halves its GC time (measured with --trace-gc on brain1 and the IBSI CT phantom); it only
+ * changes how fast the young generation reaches its usual maximum size.
+ *
+ * Set them once the command's code is loaded, never at start-up: V8 accepts cached code only when the flags match
+ * those it was made with, and Node's own modules (zlib, crypto, streams, ...) are cached for the default flags, so
+ * with the flags set first every builtin module the command loads afterwards is compiled from source (~30 ms more
+ * in a `dlrn extract`). Our bundles' caches (src/core/code-cache.ts) are written without the flags for the same
+ * reason (`DLRN_CODE_CACHE_WRITE=1` leaves them unset).
  */
-export function applyCliV8Flags(): void {
-  setFlagsFromString('--semi-space-growth-factor=8');
+export const CLI_V8_FLAGS: readonly string[] = ['--semi-space-growth-factor=8'];
+
+/** Sets {@link CLI_V8_FLAGS} (see there when), except in a process that writes code caches. */
+export function applyComputeV8Flags(): void {
+  if (process.env.DLRN_CODE_CACHE_WRITE === '1') return;
+  // (node:v8 loaded here, not with this module: it is only needed at this point)
+  const { setFlagsFromString } = createRequire(import.meta.url)('node:v8') as typeof import('node:v8');
+  setFlagsFromString(CLI_V8_FLAGS.join(' '));
 }

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -46,6 +46,10 @@ test('bundled CLI: single case identical to the sources, feature code from the V
   const [a, b] = await Promise.all([runBundle(args, { DLRN_CODE_CACHE_DEBUG: '1' }), runDlrn(args)]);
   assert.equal(a.code, 0, a.stderr);
   assert.match(a.stderr, /code cache of .*extract-case\.cjs: accepted/);
+  // every bundle of the run, including those loaded after the compute-phase V8 flags were set, has its cache accepted
+  const states = [...a.stderr.matchAll(/code cache of (\S+): (.+)/g)].map((m) => `${m[1]}: ${m[2]}`);
+  assert.ok(states.length >= 4, a.stderr);
+  for (const s of states) assert.match(s, /: accepted$/);
   assert.equal(a.stdout, b.stdout);
   assert.match(JSON.parse(a.stdout).diagnostics_Versions_dlrn, /^\d+\.\d+\.\d+/); // package.json found from the bundle
 });
@@ -87,4 +91,30 @@ test('built library (dist/index.js): errors of the extractor are instances of it
     assert.ok(e instanceof lib.MaskError, 'a MaskError of dist/core/errors.js, not of a bundled copy');
     return true;
   });
+});
+
+test('bin/dlrn.cjs run as a command starts Node without NODE_EXTRA_CA_CERTS; run by node it leaves the environment alone', { skip }, () => {
+  // Node warns on standard error when the file NODE_EXTRA_CA_CERTS names cannot be loaded: the warning shows whether
+  // the Node process running the CLI got the variable
+  const env = { ...process.env, NODE_EXTRA_CA_CERTS: join(tmpdir(), 'dlrn-no-such-ca-bundle.pem') };
+  const bin = join(REPO_ROOT, 'bin/dlrn.cjs');
+  const asCommand = spawnSync(bin, ['--version'], { encoding: 'utf8', env });
+  assert.equal(asCommand.status, 0, asCommand.stderr);
+  assert.match(asCommand.stdout, /^\d+\.\d+\.\d+\n$/);
+  assert.doesNotMatch(asCommand.stderr, /extra certs/i);
+  const byNode = spawnSync(process.execPath, [bin, '--version'], { encoding: 'utf8', env });
+  assert.equal(byNode.stdout, asCommand.stdout);
+  assert.match(byNode.stderr, /extra certs/i);
+  // arguments with spaces, quotes and $ reach the CLI unchanged through the shell line
+  const dir = mkdtempSync(join(tmpdir(), 'dlrn bin "q" $HOME '));
+  try {
+    const file = join(dir, "it's a label.nrrd");
+    copyFileSync(`${PY}/brain1_label.nrrd`, file);
+    const info = spawnSync(bin, ['info', file, '--json'], { encoding: 'utf8', env });
+    assert.equal(info.status, 0, info.stderr);
+    assert.equal(JSON.parse(info.stdout).path, file);
+    assert.deepEqual(JSON.parse(info.stdout).size, [256, 256, 25]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -4,6 +4,7 @@
  */
 import { InvalidInputError } from '../../core/errors.js';
 import { writeFileAtomic } from '../../core/atomic.js';
+import { applyComputeV8Flags } from '../../core/v8-flags.js';
 import type { BatchCase } from '../../features/extractor/batch.js';
 import type { ExtractionMode, ExtractionOptions } from '../../features/extractor/extract-case.js';
 import { ibsiConfig } from '../../features/extractor/ibsi-configs.js';
@@ -96,6 +97,7 @@ const extract: Command = {
       const { readManifest } = await import('../../table/manifest.js');
       const { batchRecords, batchTable, extractBatch } = await import('../../features/extractor/batch.js');
       const { ProgressBar } = await import('../progress.js');
+      applyComputeV8Flags();
       const manifest = readManifest(values.manifest as string);
       const cases: BatchCase[] = manifest.cases.map((c) => ({
         id: c.id, image: c.image, mask: c.mask, label: label ?? (manifest.maskLabelColumn ? c.maskLabel : undefined),
@@ -130,6 +132,7 @@ const extract: Command = {
     const reading = startCaseReading(values.image as string, values.mask as string, lab);
     reading.volumes.catch(() => undefined); // awaited below; no unhandled rejection while the extractor loads
     const { extractCaseReading } = await import('../../features/extractor/extract-case.js');
+    applyComputeV8Flags(); // (after the code is loaded: see there)
     const result = await extractCaseReading(reading, options, lab);
     if (json) {
       const o: Record<string, unknown> = {};
