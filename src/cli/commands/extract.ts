@@ -131,6 +131,7 @@ const extract: Command = {
     const lab = caseLabel(options, label);
     const reading = startCaseReading(values.image as string, values.mask as string, lab);
     reading.volumes.catch(() => undefined); // awaited below; no unhandled rejection while the extractor loads
+    await reading.started; // (the inflation must be under way before this thread is busy loading code)
     const { extractCaseReading } = await import('../../features/extractor/extract-case.js');
     applyComputeV8Flags(); // (after the code is loaded: see there)
     const result = await extractCaseReading(reading, options, lab);

@@ -14,6 +14,12 @@ export interface CaseReading {
   /** The label map (NIfTI/NRRD label maps only; null for DICOM masks, which need the image first). */
   readonly labelMap: Promise<Volume | null>;
   readonly volumes: Promise<{ image: Volume; labelMap: Volume }>;
+  /**
+   * Resolves once the reading's synchronous steps have run: files read, headers parsed, gzip data handed to libuv's
+   * threads. These steps are chains of promise continuations, so a caller that starts other long synchronous work
+   * (loading the feature code) should await this first, or the inflation only starts after that work.
+   */
+  readonly started: Promise<void>;
 }
 
 /**
@@ -26,13 +32,18 @@ export interface CaseReading {
 export function startCaseReading(imagePath: string, maskPath: string, label: number): CaseReading {
   if (!/\.(nii|nii\.gz|nrrd|nhdr)$/i.test(maskPath)) {
     const volumes = readImage(imagePath).then(async (image) => ({ image, labelMap: await readLabelMap(maskPath, { label, like: image }) }));
-    return { labelMap: Promise.resolve(null), volumes };
+    return { labelMap: Promise.resolve(null), volumes, started: afterPendingContinuations() };
   }
   const image = readImage(imagePath);
   const labelMap = readLabelMap(maskPath, { label });
   const volumes = bothOrFirstError(image, labelMap).then(([i, l]) => ({ image: i, labelMap: l }));
   // (a failing label map is reported through `volumes`, after the image's error if both fail)
-  return { labelMap: labelMap.catch(() => null), volumes };
+  return { labelMap: labelMap.catch(() => null), volumes, started: afterPendingContinuations() };
+}
+
+/** Resolves after every promise continuation queued now, and those they queue, has run (the event loop's next turn). */
+function afterPendingContinuations(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 /** {@link startCaseReading}, both volumes. */
