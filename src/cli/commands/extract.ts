@@ -97,7 +97,7 @@ const extract: Command = {
       const { readManifest } = await import('../../table/manifest.js');
       const { batchRecords, batchTable, extractBatch } = await import('../../features/extractor/batch.js');
       const { ProgressBar } = await import('../progress.js');
-      applyComputeV8Flags();
+      applyComputeV8Flags('long');
       const manifest = readManifest(values.manifest as string);
       const cases: BatchCase[] = manifest.cases.map((c) => ({
         id: c.id, image: c.image, mask: c.mask, label: label ?? (manifest.maskLabelColumn ? c.maskLabel : undefined),
@@ -133,7 +133,7 @@ const extract: Command = {
     reading.volumes.catch(() => undefined); // awaited below; no unhandled rejection while the extractor loads
     await reading.started; // (the inflation must be under way before this thread is busy loading code)
     const { extractCaseReading } = await import('../../features/extractor/extract-case.js');
-    applyComputeV8Flags(); // (after the code is loaded: see there)
+    applyComputeV8Flags('short'); // (after the code is loaded: see there)
     const result = await extractCaseReading(reading, options, lab);
     if (json) {
       const o: Record<string, unknown> = {};
