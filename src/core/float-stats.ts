@@ -24,7 +24,7 @@ const RESULT = CHUNK_BYTES; // sum, min, max (f64)
 const N = 0, SUM = 1, MIN = 2, MAX = 3, ADDR = 4, V = 5;
 
 /** `stats64(n, sum, min, max)` / `stats32(...)`: adds the first n voxels at address 0 to the running statistics. */
-function kernel(f32: boolean): WasmFunction {
+export function floatStatsKernel(f32: boolean): WasmFunction {
   return {
     name: f32 ? 'stats32' : 'stats64',
     params: [I32, F64, F64, F64],
@@ -51,7 +51,7 @@ function kernel(f32: boolean): WasmFunction {
 /** {@link FloatStats} of Float64 or Float32 voxels (an empty array gives sum 0, min +∞, max −∞). */
 export function floatStats(data: Float64Array | Float32Array): FloatStats {
   const f32 = data instanceof Float32Array;
-  const k = data.length >= 1024 ? wasmKernel<(n: number, sum: number, min: number, max: number) => void>(f32 ? 'floatStats32' : 'floatStats64', () => kernel(f32)) : null;
+  const k = data.length >= 1024 ? wasmKernel<(n: number, sum: number, min: number, max: number) => void>(f32 ? 'floatStats32' : 'floatStats64', () => floatStatsKernel(f32)) : null;
   if (!k) return statsJs(data);
   const per = CHUNK_BYTES / data.BYTES_PER_ELEMENT;
   const chunk = f32 ? new Float32Array(k.buffer, 0, per) : new Float64Array(k.buffer, 0, per);

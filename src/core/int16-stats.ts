@@ -28,7 +28,7 @@ const NVEC = 0, ADDR = 1, MIN = 2, MAX = 3, SUMS = 4, VEC = 5;
  * `statsS(nvec)` / `statsU(nvec)` (signed / unsigned voxels): minimum and maximum (i16x8 lanes) and sums of
  * neighbouring pairs (i32x4 lanes) of the `nvec` ≥ 1 eight-voxel vectors at address 0, written at RESULT.
  */
-function kernel(signed: boolean): WasmFunction {
+export function int16StatsKernel(signed: boolean): WasmFunction {
   const min = signed ? op.i16x8MinS() : op.i16x8MinU();
   const max = signed ? op.i16x8MaxS() : op.i16x8MaxU();
   const extadd = signed ? op.i32x4ExtaddPairwiseI16x8S() : op.i32x4ExtaddPairwiseI16x8U();
@@ -59,7 +59,7 @@ function kernel(signed: boolean): WasmFunction {
 /** {@link IntStats} of 16-bit integer voxels (an empty array gives sum 0, min +∞, max −∞). */
 export function int16Stats(data: Int16Array | Uint16Array): IntStats {
   const signed = data instanceof Int16Array;
-  const k = data.length >= 64 ? wasmKernel<(nvec: number) => void>(signed ? 'int16StatsS' : 'int16StatsU', () => kernel(signed)) : null;
+  const k = data.length >= 64 ? wasmKernel<(nvec: number) => void>(signed ? 'int16StatsS' : 'int16StatsU', () => int16StatsKernel(signed)) : null;
   if (!k) return statsJs(data, 0, data.length, { sum: 0, min: Infinity, max: -Infinity });
   const chunk = signed ? new Int16Array(k.buffer, 0, CHUNK) : new Uint16Array(k.buffer, 0, CHUNK);
   const lanes = signed ? new Int16Array(k.buffer, RESULT, 16) : new Uint16Array(k.buffer, RESULT, 16);

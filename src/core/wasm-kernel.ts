@@ -1,4 +1,5 @@
 import { assembleModule, type WasmFunction } from './wasm-assembler.js';
+import { WASM_KERNEL_BASE64 } from './wasm-kernel-bytes.js';
 
 /** The part of the WebAssembly JS API used here (the project's TypeScript lib has no WebAssembly types). */
 interface WasmApi {
@@ -17,8 +18,9 @@ const kernels = new Map<string, WasmKernel<unknown> | null>();
 
 /**
  * Compiles a one-function WebAssembly module (the function `build()` describes, exported as `name`, importing a memory
- * of `pages` × 64 KiB) once per process and name; null where WebAssembly (or the SIMD the function uses) is
- * unavailable, or with `DLRN_NO_WASM=1`, so that the caller takes its JavaScript path.
+ * of `pages` × 64 KiB; its bytes from wasm-kernel-bytes.ts when stored there) once per process and name; null where
+ * WebAssembly (or the SIMD the function uses) is unavailable, or with `DLRN_NO_WASM=1`, so that the caller takes its
+ * JavaScript path.
  */
 export function wasmKernel<F>(name: string, build: () => WasmFunction, pages = 2): WasmKernel<F> | null {
   const known = kernels.get(name);
@@ -27,9 +29,10 @@ export function wasmKernel<F>(name: string, build: () => WasmFunction, pages = 2
   const api = (globalThis as unknown as { WebAssembly?: WasmApi }).WebAssembly;
   if (api && process.env.DLRN_NO_WASM !== '1') {
     try {
-      const fn = { ...build(), name };
+      const stored = WASM_KERNEL_BASE64[name];
+      const bytes = stored !== undefined ? Buffer.from(stored, 'base64') : assembleModule([{ ...build(), name }]);
       const memory = new api.Memory({ initial: pages });
-      const ex = new api.Instance(new api.Module(assembleModule([fn])), { env: { memory } }).exports as Record<string, F>;
+      const ex = new api.Instance(new api.Module(bytes), { env: { memory } }).exports as Record<string, F>;
       k = { run: ex[name], buffer: memory.buffer };
     } catch {
       k = null;
