@@ -1,7 +1,8 @@
 import { InvalidInputError } from '../../core/errors.js';
 import { siblingModuleUrl } from '../../core/module-url.js';
 import { runWorkerPool } from '../../core/worker-pool.js';
-import { extractCaseFiles, toCaseError, type CaseError, type ExtractionOptions } from './extract-case.js';
+import { extractCaseFiles, extractCaseReading, toCaseError, type CaseError, type ExtractionOptions } from './extract-case.js';
+import { caseLabel, startCaseReading, type CaseReading } from './read-case.js';
 import type { ExtractionResult } from './pyradiomics-extract.js';
 
 /** One case of a batch. */
@@ -59,7 +60,7 @@ export async function extractBatch(cases: readonly BatchCase[], options: Extract
     opts.onResult?.(br);
   };
   if (jobs === 1 || cases.length <= 1) {
-    for (let i = 0; i < cases.length; i++) finish(i, await runCase(cases[i], options));
+    await runCasesReadingAhead(cases, options, finish);
     return out as BatchCaseResult[];
   }
   const outcomes = await runWorkerPool<BatchCase, { result: ExtractionResult | null; error: CaseError | null; ms: number }>({
@@ -74,6 +75,38 @@ export async function extractBatch(cases: readonly BatchCase[], options: Extract
   });
   for (let i = 0; i < cases.length; i++) if (out[i] === undefined) finish(i, await runCase(cases[i], options));
   return out as BatchCaseResult[];
+}
+
+/**
+ * Runs the cases one after another in this thread, each read while the one before is computed: the next case's files
+ * are read and their gzip data handed to libuv's threads before this thread starts computing, so the inflation (a
+ * good part of a CT case) runs beside the computation instead of before it. At most two cases are in memory.
+ */
+async function runCasesReadingAhead(
+  cases: readonly BatchCase[], options: ExtractionOptions,
+  finish: (index: number, r: { result: ExtractionResult | null; error: CaseError | null; ms: number }) => void,
+): Promise<void> {
+  const start = (c: BatchCase): { reading: CaseReading; label: number } => {
+    const label = caseLabel(options, c.label);
+    const reading = startCaseReading(c.image, c.mask, label);
+    reading.volumes.catch(() => undefined); // (reported when the case runs)
+    return { reading, label };
+  };
+  let next = cases.length > 0 ? start(cases[0]) : null;
+  for (let i = 0; i < cases.length; i++) {
+    const t0 = performance.now();
+    const current = next as { reading: CaseReading; label: number };
+    await current.reading.started;
+    next = i + 1 < cases.length ? start(cases[i + 1]) : null;
+    if (next) await next.reading.started;
+    let outcome: { result: ExtractionResult | null; error: CaseError | null; ms: number };
+    try {
+      outcome = { result: await extractCaseReading(current.reading, options, current.label), error: null, ms: performance.now() - t0 };
+    } catch (e) {
+      outcome = { result: null, error: toCaseError(e), ms: performance.now() - t0 };
+    }
+    finish(i, outcome);
+  }
 }
 
 /**
