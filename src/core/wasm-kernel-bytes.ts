@@ -1,12 +1,15 @@
 /**
  * The bytes (base64) of the single-function WebAssembly kernels {@link wasmKernel} compiles, by kernel name, as the
- * assembler produces them from their descriptions (int16-stats.ts, float-stats.ts): running the assembler when the
- * kernel is first needed cost ~3 ms of a `dlrn extract`. A unit test keeps each entry equal to the assembler's output
- * (after a change to a kernel, it prints the new base64 to paste here); a kernel without an entry is assembled.
+ * assembler produces them from their descriptions (int16-stats.ts, float-stats.ts, firstorder/gather-wasm.ts,
+ * preprocess/digitize-wasm.ts): running the assembler when a kernel is first needed cost ~3 ms of a `dlrn extract`.
+ * A unit test keeps each entry equal to the assembler's output (after a change to a kernel, it prints the new base64
+ * to paste here); a kernel without an entry is assembled.
  */
 export const WASM_KERNEL_BASE64: Readonly<Record<string, string>> = {
   int16StatsS: 'AGFzbQEAAAABBQFgAX8AAg8BA2VudgZtZW1vcnkCAAEDAgEABw8BC2ludDE2U3RhdHNTAAAKdgF0AgF/BHtBAP0AAwAiAiEDQQD9ESEEAkADQCAARQ0BIAH9AAMAIQUgAiAF/ZYBIQIgAyAF/ZgBIQMgBCAF/X79rgEhBCABQRBqIQEgAEEBayEADAALC0GAgAQgAv0LAwBBgIAEIAP9CwMQQYCABCAE/QsDIAs=',
   int16StatsU: 'AGFzbQEAAAABBQFgAX8AAg8BA2VudgZtZW1vcnkCAAEDAgEABw8BC2ludDE2U3RhdHNVAAAKdgF0AgF/BHtBAP0AAwAiAiEDQQD9ESEEAkADQCAARQ0BIAH9AAMAIQUgAiAF/ZcBIQIgAyAF/ZkBIQMgBCAF/X/9rgEhBCABQRBqIQEgAEEBayEADAALC0GAgAQgAv0LAwBBgIAEIAP9CwMQQYCABCAE/QsDIAs=',
   floatStats32: 'AGFzbQEAAAABCAFgBH98fHwAAg8BA2VudgZtZW1vcnkCAAEDAgEABxABDGZsb2F0U3RhdHMzMgAACmUBYwIBfwF8AkADQCAARQ0BIAQqAgC7IQUgASAFoCEBIAUgAiAFIAJjGyECIAUgAyAFIANkGyEDIARBBGohBCAAQQFrIQAMAAsLQYCABCABOQMAQYCABCACOQMIQYCABCADOQMQCw==',
   floatStats64: 'AGFzbQEAAAABCAFgBH98fHwAAg8BA2VudgZtZW1vcnkCAAEDAgEABxABDGZsb2F0U3RhdHM2NAAACmQBYgIBfwF8AkADQCAARQ0BIAQrAwAhBSABIAWgIQEgBSACIAUgAmMbIQIgBSADIAUgA2QbIQMgBEEIaiEEIABBAWshAAwACwtBgIAEIAE5AwBBgIAEIAI5AwhBgIAEIAM5AxAL',
+  gatherMasked: 'AGFzbQEAAAABBwFgAn98AX8CDwEDZW52Bm1lbW9yeQIAAQMCAQAHEAEMZ2F0aGVyTWFza2VkAAAK+wEB+AECAn8HfEGAwAgrAwAhBkGAwAgrAwghB0GAwAgrAxAhCEGAwAgrAxghCUGAwAgrAyAhCgJAA0AgAiAATg0BIAItAICABARAIAJBA3QrAwAhBCAEIAShRAAAAAAAAAAAYgRAQX8PCyADQQN0IAQ5A4DABCADQQFqIQMgBiAEoCEGIAQgAaAhBSAHIAUgBaKgIQcgBCAIIAQgCGMbIQggBCAJIAQgCWQbIQlEAAAAAAAAAAAgCiAEIAScYhshCgsgAkEBaiECDAALC0GAwAggBjkDAEGAwAggBzkDCEGAwAggCDkDEEGAwAggCTkDGEGAwAggCjkDICADCw==',
+  digitizeMasked: 'AGFzbQEAAAABCQFgBH9/fHwBfwIPAQNlbnYGbWVtb3J5AgABAwIBAAcSAQ5kaWdpdGl6ZU1hc2tlZAAACucBAeQBAgN/AnwCQANAIAQgAE4NASAELQCAgARFBEAgBEECdEEANgKAwAQFIARBA3QrAwAhByAHIAKhIAOjnEQAAAAAAADwP6AhCEQAAAAAAAAAACABtyAIIAggAbdkGyAIRAAAAAAAAAAAYxv8AiEFAkADQCAFQQBKRQ0BIAcgBUEBa0EDdCsDgMAGY0UNASAFQQFrIQUMAAsLAkADQCAFIAFIRQ0BIAcgBUEDdCsDgMAGZkUNASAFQQFqIQUMAAsLIARBAnQgBTYCgMAEIAUgBiAFIAZKGyEGCyAEQQFqIQQMAAsLIAYL',
 };

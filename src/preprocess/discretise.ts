@@ -1,6 +1,7 @@
 import { InvalidInputError, MaskError } from '../core/errors.js';
 import type { Vec3 } from '../core/vec.js';
 import type { DiscretisedRoi, RoiImage } from '../features/types.js';
+import { digitizeMaskedWasm } from './digitize-wasm.js';
 import { KERNEL_BLOCK } from '../core/kernel-block.js';
 
 /**
@@ -186,10 +187,14 @@ export function discretise(
     const edges = pyradiomicsBinEdges(min, max, settings);
     const e0 = edges[0];
     const step = edges.length > 1 ? edges[1] - edges[0] : 1;
-    let top = 0;
-    for (let from = 0; from < values.length; from += KERNEL_BLOCK) {
-      const t = digitizeBlock(values, mask, edges, e0, step, levels, from, Math.min(from + KERNEL_BLOCK, values.length));
-      if (t > top) top = t;
+    // WebAssembly for the usual Float64 values and byte mask (digitize-wasm.ts: the same levels)
+    let top = values instanceof Float64Array && mask instanceof Uint8Array ? digitizeMaskedWasm(values, mask, edges, e0, step, levels) : null;
+    if (top === null) {
+      top = 0;
+      for (let from = 0; from < values.length; from += KERNEL_BLOCK) {
+        const t = digitizeBlock(values, mask, edges, e0, step, levels, from, Math.min(from + KERNEL_BLOCK, values.length));
+        if (t > top) top = t;
+      }
     }
     return { levels, nLevels: top, edges };
   }

@@ -1,5 +1,6 @@
 import { InvalidInputError, MaskError } from '../../core/errors.js';
 import { KERNEL_BLOCK } from '../../core/kernel-block.js';
+import { gatherMaskedWasm } from './gather-wasm.js';
 
 /**
  * The values of `values` at the voxels where `mask` is non-zero, in memory order, as a new Float64Array.
@@ -38,28 +39,45 @@ export function maskedValuesAndSums(values: ArrayLike<number>, mask: ArrayLike<n
       expected: 'one mask entry per voxel', found: `${values.length} values, ${mask.length} mask entries`,
     });
   }
-  let n = 0;
-  for (let from = 0; from < mask.length; from += KERNEL_BLOCK) n += countSet(mask, from, Math.min(from + KERNEL_BLOCK, mask.length));
-  if (n === 0) {
-    throw new MaskError('the region of interest is empty', {
-      expected: 'at least one voxel in the (intensity) mask', found: '0 voxels',
-      fix: 'check the label value, and widen the re-segmentation range if one is set.',
+  const acc = Float64Array.of(0, 0, Infinity, -Infinity, 1, shift); // Σx, Σ(x+c)², min, max, all integers, c
+  // WebAssembly for the usual Float64 values and byte mask (gather-wasm.ts: the same operations in the same order)
+  const wasm = values instanceof Float64Array && mask instanceof Uint8Array ? gatherWasm(values, mask, acc) : null;
+  let out: Float64Array;
+  let q: number;
+  if (wasm) {
+    ({ out, q } = wasm);
+    if (q === 0) throw emptyRoi();
+  } else {
+    let n = 0;
+    for (let from = 0; from < mask.length; from += KERNEL_BLOCK) n += countSet(mask, from, Math.min(from + KERNEL_BLOCK, mask.length));
+    if (n === 0) throw emptyRoi();
+    out = new Float64Array(n);
+    q = 0;
+    for (let from = 0; from < mask.length && q >= 0; from += KERNEL_BLOCK) q = gatherFinite(values, mask, from, Math.min(from + KERNEL_BLOCK, mask.length), out, q, acc);
+  }
+  if (q < 0) {
+    const i = firstNonFinite(values, mask);
+    throw new InvalidInputError(`the region of interest contains a non-finite ${what}`, {
+      expected: 'finite values at every ROI voxel', found: `${values[i]} at voxel offset ${i}`,
+      fix: 'remove NaN/infinite voxels from the image or exclude them from the mask.',
     });
   }
-  const out = new Float64Array(n);
-  const acc = Float64Array.of(0, 0, Infinity, -Infinity, 1, shift); // Σx, Σ(x+c)², min, max, all integers, c
-  let q = 0;
-  for (let from = 0; from < mask.length; from += KERNEL_BLOCK) {
-    q = gatherFinite(values, mask, from, Math.min(from + KERNEL_BLOCK, mask.length), out, q, acc);
-    if (q < 0) {
-      const i = firstNonFinite(values, mask);
-      throw new InvalidInputError(`the region of interest contains a non-finite ${what}`, {
-        expected: 'finite values at every ROI voxel', found: `${values[i]} at voxel offset ${i}`,
-        fix: 'remove NaN/infinite voxels from the image or exclude them from the mask.',
-      });
-    }
-  }
   return { values: out, sum: acc[0], shiftedEnergy: acc[1], min: acc[2], max: acc[3], integers: acc[4] === 1 };
+}
+
+function emptyRoi(): MaskError {
+  return new MaskError('the region of interest is empty', {
+    expected: 'at least one voxel in the (intensity) mask', found: '0 voxels',
+    fix: 'check the label value, and widen the re-segmentation range if one is set.',
+  });
+}
+
+/** The WebAssembly gathering: the values (trimmed) and their count (−1 at a non-finite value), or null. */
+function gatherWasm(values: Float64Array, mask: Uint8Array, acc: Float64Array): { out: Float64Array; q: number } | null {
+  const all = new Float64Array(mask.length);
+  const q = gatherMaskedWasm(values, mask, all, acc);
+  if (q === null) return null;
+  return { out: q === all.length ? all : all.slice(0, Math.max(q, 0)), q };
 }
 
 function countSet(mask: ArrayLike<number>, from: number, to: number): number {

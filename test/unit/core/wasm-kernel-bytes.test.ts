@@ -6,12 +6,16 @@ import { assembleModule, type WasmFunction } from '../../../src/core/wasm-assemb
 import { WASM_KERNEL_BASE64 } from '../../../src/core/wasm-kernel-bytes.js';
 import { int16StatsKernel } from '../../../src/core/int16-stats.js';
 import { floatStatsKernel } from '../../../src/core/float-stats.js';
+import { gatherKernel } from '../../../src/features/firstorder/gather-wasm.js';
+import { digitizeKernel } from '../../../src/preprocess/digitize-wasm.js';
 
 const KERNELS: Record<string, () => WasmFunction> = {
   int16StatsS: () => int16StatsKernel(true),
   int16StatsU: () => int16StatsKernel(false),
   floatStats32: () => floatStatsKernel(true),
   floatStats64: () => floatStatsKernel(false),
+  gatherMasked: gatherKernel,
+  digitizeMasked: digitizeKernel,
 };
 
 test('stored WebAssembly kernel bytes: one entry per kernel, each equal to the assembled kernel and a valid module', () => {
