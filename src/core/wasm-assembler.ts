@@ -85,6 +85,7 @@ export const op = {
   i32Sub: (): number[] => [0x6b],
   i32Mul: (): number[] => [0x6c],
   i32And: (): number[] => [0x71],
+  i32Or: (): number[] => [0x72],
   i32Shl: (): number[] => [0x74],
   v128Load: (offset = 0): number[] => [0xfd, ...uleb(0x00), 3, ...uleb(offset)],
   v128Store: (offset = 0): number[] => [0xfd, ...uleb(0x0b), 3, ...uleb(offset)],

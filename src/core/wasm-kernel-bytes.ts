@@ -1,9 +1,9 @@
 /**
  * The bytes (base64) of the single-function WebAssembly kernels {@link wasmKernel} compiles, by kernel name, as the
- * assembler produces them from their descriptions (int16-stats.ts, float-stats.ts, firstorder/gather-wasm.ts,
- * preprocess/digitize-wasm.ts): running the assembler when a kernel is first needed cost ~3 ms of a `dlrn extract`.
- * A unit test keeps each entry equal to the assembler's output (after a change to a kernel, it prints the new base64
- * to paste here); a kernel without an entry is assembled.
+ * assembler produces them from their descriptions (core/int16-stats.ts, core/float-stats.ts, features/firstorder/
+ * gather-wasm.ts, moments-wasm.ts and level-counts-wasm.ts, preprocess/digitize-wasm.ts): running the assembler when
+ * a kernel is first needed cost ~3 ms of a `dlrn extract`. A unit test keeps each entry equal to the assembler's
+ * output (after a change to a kernel, it prints the new base64 to paste here); a kernel without an entry is assembled.
  */
 export const WASM_KERNEL_BASE64: Readonly<Record<string, string>> = {
   int16StatsS: 'AGFzbQEAAAABBQFgAX8AAg8BA2VudgZtZW1vcnkCAAEDAgEABw8BC2ludDE2U3RhdHNTAAAKdgF0AgF/BHtBAP0AAwAiAiEDQQD9ESEEAkADQCAARQ0BIAH9AAMAIQUgAiAF/ZYBIQIgAyAF/ZgBIQMgBCAF/X79rgEhBCABQRBqIQEgAEEBayEADAALC0GAgAQgAv0LAwBBgIAEIAP9CwMQQYCABCAE/QsDIAs=',
@@ -12,4 +12,6 @@ export const WASM_KERNEL_BASE64: Readonly<Record<string, string>> = {
   floatStats64: 'AGFzbQEAAAABCAFgBH98fHwAAg8BA2VudgZtZW1vcnkCAAEDAgEABxABDGZsb2F0U3RhdHM2NAAACmQBYgIBfwF8AkADQCAARQ0BIAQrAwAhBSABIAWgIQEgBSACIAUgAmMbIQIgBSADIAUgA2QbIQMgBEEIaiEEIABBAWshAAwACwtBgIAEIAE5AwBBgIAEIAI5AwhBgIAEIAM5AxAL',
   gatherMasked: 'AGFzbQEAAAABBwFgAn98AX8CDwEDZW52Bm1lbW9yeQIAAQMCAQAHEAEMZ2F0aGVyTWFza2VkAAAK+wEB+AECAn8HfEGAwAgrAwAhBkGAwAgrAwghB0GAwAgrAxAhCEGAwAgrAxghCUGAwAgrAyAhCgJAA0AgAiAATg0BIAItAICABARAIAJBA3QrAwAhBCAEIAShRAAAAAAAAAAAYgRAQX8PCyADQQN0IAQ5A4DABCADQQFqIQMgBiAEoCEGIAQgAaAhBSAHIAUgBaKgIQcgBCAIIAQgCGMbIQggBCAJIAQgCWQbIQlEAAAAAAAAAAAgCiAEIAScYhshCgsgAkEBaiECDAALC0GAwAggBjkDAEGAwAggBzkDCEGAwAggCDkDEEGAwAggCTkDGEGAwAggCjkDICADCw==',
   digitizeMasked: 'AGFzbQEAAAABCQFgBH9/fHwBfwIPAQNlbnYGbWVtb3J5AgABAwIBAAcSAQ5kaWdpdGl6ZU1hc2tlZAAACucBAeQBAgN/AnwCQANAIAQgAE4NASAELQCAgARFBEAgBEECdEEANgKAwAQFIARBA3QrAwAhByAHIAKhIAOjnEQAAAAAAADwP6AhCEQAAAAAAAAAACABtyAIIAggAbdkGyAIRAAAAAAAAAAAYxv8AiEFAkADQCAFQQBKRQ0BIAcgBUEBa0EDdCsDgMAGY0UNASAFQQFrIQUMAAsLAkADQCAFIAFIRQ0BIAcgBUEDdCsDgMAGZkUNASAFQQFqIQUMAAsLIARBAnQgBTYCgMAEIAUgBiAFIAZKGyEGCyAEQQFqIQQMAAsLIAYL',
+  centralMoments: 'AGFzbQEAAAABBgFgAn98AAIPAQNlbnYGbWVtb3J5AgABAwIBAAcSAQ5jZW50cmFsTW9tZW50cwAACp4BAZsBAgF/BnxBgIAEKwMAIQVBgIAEKwMIIQZBgIAEKwMQIQdBgIAEKwMYIQgCQANAIAIgAE4NASACQQN0KwMAIAGhIQMgAyADoiEEIAUgBKAhBSAGIAQgA6KgIQYgByAEIASioCEHIAggA5mgIQggAkEBaiECDAALC0GAgAQgBTkDAEGAgAQgBjkDCEGAgAQgBzkDEEGAgAQgCDkDGAs=',
+  levelCounts: 'AGFzbQEAAAABBwFgAn9/AX8CDwEDZW52Bm1lbW9yeQIAAQMCAQAHDwELbGV2ZWxDb3VudHMAAAphAV8BAn8CQANAIAIgAE4NASACLQCAgAIEQCACQQJ0KAIAIQMgA0EBSCADIAFKcgRAIAIPCyADQQN0IANBA3QrA4DAAkQAAAAAAADwP6A5A4DAAgsgAkEBaiECDAALC0F/Cw==',
 };

@@ -1,5 +1,6 @@
 import { InvalidInputError } from '../../core/errors.js';
 import { KERNEL_BLOCK } from '../../core/kernel-block.js';
+import { levelCountsWasm } from './level-counts-wasm.js';
 
 /**
  * Voxel count per grey level (index 0 unused) of the levels at the voxels where `mask` is set.
@@ -13,17 +14,25 @@ export function levelCounts(levels: Int32Array, mask: ArrayLike<number>, nLevels
       found: `${levels.length} levels, ${mask.length} mask entries`,
     });
   }
+  // (WebAssembly for a byte mask, level-counts-wasm.ts: the same counts and the same first invalid voxel)
+  const wasm = mask instanceof Uint8Array ? levelCountsWasm(levels, mask, nLevels) : null;
+  if (wasm) {
+    if (wasm.bad >= 0) throw invalidLevel(levels, wasm.bad, nLevels);
+    return wasm.counts;
+  }
   const counts = new Float64Array(nLevels + 1);
   for (let from = 0; from < levels.length; from += KERNEL_BLOCK) {
     const bad = countBlock(levels, mask, from, Math.min(from + KERNEL_BLOCK, levels.length), nLevels, counts);
-    if (bad >= 0) {
-      throw new InvalidInputError('a voxel of the ROI has no valid grey level', {
-        expected: `levels 1..${nLevels} inside the intensity mask`, found: `level ${levels[bad]} at voxel offset ${bad}`,
-        fix: 'discretise with the same (re-segmented) intensity mask that is passed to the feature function.',
-      });
-    }
+    if (bad >= 0) throw invalidLevel(levels, bad, nLevels);
   }
   return counts;
+}
+
+function invalidLevel(levels: Int32Array, bad: number, nLevels: number): InvalidInputError {
+  return new InvalidInputError('a voxel of the ROI has no valid grey level', {
+    expected: `levels 1..${nLevels} inside the intensity mask`, found: `level ${levels[bad]} at voxel offset ${bad}`,
+    fix: 'discretise with the same (re-segmented) intensity mask that is passed to the feature function.',
+  });
 }
 
 /**

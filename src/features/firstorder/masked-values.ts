@@ -1,6 +1,7 @@
 import { InvalidInputError, MaskError } from '../../core/errors.js';
 import { KERNEL_BLOCK } from '../../core/kernel-block.js';
 import { gatherMaskedWasm } from './gather-wasm.js';
+import { momentSumsWasm } from './moments-wasm.js';
 
 /**
  * The values of `values` at the voxels where `mask` is non-zero, in memory order, as a new Float64Array.
@@ -136,8 +137,12 @@ export function centralMoments(x: ArrayLike<number>): CentralMoments {
 /** {@link centralMoments} when the mean μ = Σx/N is already known (e.g. from {@link maskedValuesAndSums}). */
 export function centralMomentsAbout(x: ArrayLike<number>, mean: number): CentralMoments {
   const n = x.length;
-  const acc = new Float64Array(4); // m2, m3, m4, mad (sums)
-  for (let from = 0; from < n; from += KERNEL_BLOCK) momentBlock(x, from, Math.min(from + KERNEL_BLOCK, n), mean, acc);
+  // (WebAssembly for Float64 values, moments-wasm.ts: the same operations in the same order)
+  let acc = x instanceof Float64Array ? momentSumsWasm(x, mean) : null; // m2, m3, m4, mad (sums)
+  if (!acc) {
+    acc = new Float64Array(4);
+    for (let from = 0; from < n; from += KERNEL_BLOCK) momentBlock(x, from, Math.min(from + KERNEL_BLOCK, n), mean, acc);
+  }
   return { n, mean, m2: acc[0] / n, m3: acc[1] / n, m4: acc[2] / n, meanAbsDev: acc[3] / n };
 }
 

@@ -1,10 +1,13 @@
-// The WebAssembly passes over the cropped ROI (src/features/firstorder/gather-wasm.ts, src/preprocess/digitize-wasm.ts)
+// The WebAssembly passes over the cropped ROI (src/features/firstorder/{gather,moments,level-counts}-wasm.ts,
+// src/preprocess/digitize-wasm.ts)
 // against plain loops written here from their definitions: bit-identical sums and extremes, identical levels, across
 // chunk edges, with integer and fractional values, NaN/±∞ inside and outside the mask.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { gatherMaskedWasm } from '../../../src/features/firstorder/gather-wasm.js';
 import { digitizeMaskedWasm } from '../../../src/preprocess/digitize-wasm.js';
+import { momentSumsWasm } from '../../../src/features/firstorder/moments-wasm.js';
+import { levelCountsWasm } from '../../../src/features/firstorder/level-counts-wasm.js';
 import { Rng } from '../../../src/core/rng.js';
 
 function randomCase(rng: Rng, n: number, integers: boolean, density: number): { values: Float64Array; mask: Uint8Array } {
@@ -109,4 +112,48 @@ test('digitizeMaskedWasm: numpy.digitize levels of the masked voxels (0 elsewher
   const edges = Float64Array.of(0, 10, 20, 30, 40);
   assert.equal(digitizeMaskedWasm(values, new Uint8Array(4).fill(1), edges, 0, 1000, levels), 4);
   assert.deepEqual(Array.from(levels), [1, 2, 3, 4]);
+});
+
+test('momentSumsWasm: Σd², Σd³, Σd⁴ and Σ|d| about the mean, bit for bit those of a plain loop', (t) => {
+  const rng = Rng.fromSeed(33);
+  for (const n of [1, 8191, 8192, 8193, 50000]) {
+    const x = Float64Array.from({ length: n }, () => -500 + 1500 * rng.uniform());
+    let mean = 0;
+    for (const v of x) mean += v;
+    mean /= n;
+    const got = momentSumsWasm(x, mean);
+    if (got === null) return t.skip('WebAssembly unavailable');
+    let m2 = 0, m3 = 0, m4 = 0, mad = 0;
+    for (const v of x) {
+      const d = v - mean;
+      const d2 = d * d; // (the loop of masked-values.ts squares once: d³ = d²·d, d⁴ = d²·d²)
+      m2 += d2;
+      m3 += d2 * d;
+      m4 += d2 * d2;
+      mad += Math.abs(d);
+    }
+    assert.deepEqual(Array.from(got), [m2, m3, m4, mad]);
+  }
+});
+
+test('levelCountsWasm: voxels per level at mask ≠ 0, and the first masked voxel with a level outside 1..N_g', (t) => {
+  const rng = Rng.fromSeed(34);
+  for (const n of [5, 8192, 8193, 30000]) {
+    const ng = 37;
+    const levels = Int32Array.from({ length: n }, () => 1 + Math.floor(ng * rng.uniform()));
+    const mask = Uint8Array.from({ length: n }, () => (rng.uniform() < 0.5 ? 1 : 0));
+    for (let i = 0; i < n; i++) if (!mask[i]) levels[i] = rng.uniform() < 0.5 ? 0 : 99; // ignored outside the mask
+    const got = levelCountsWasm(levels, mask, ng);
+    if (got === null) return t.skip('WebAssembly unavailable');
+    const ref = new Float64Array(ng + 1);
+    for (let i = 0; i < n; i++) if (mask[i]) ref[levels[i]]++;
+    assert.equal(got.bad, -1);
+    assert.deepEqual(got.counts, ref);
+    // invalid levels inside the mask: the first one (in voxel order) is reported
+    const bad = levels.slice();
+    const m = mask.slice();
+    const at = [n - 1, Math.floor(n / 2)];
+    for (const i of at) { m[i] = 1; bad[i] = i === at[0] ? ng + 1 : 0; }
+    assert.equal(levelCountsWasm(bad, m, ng)!.bad, Math.min(...at));
+  }
 });

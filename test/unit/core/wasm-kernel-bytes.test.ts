@@ -8,6 +8,8 @@ import { int16StatsKernel } from '../../../src/core/int16-stats.js';
 import { floatStatsKernel } from '../../../src/core/float-stats.js';
 import { gatherKernel } from '../../../src/features/firstorder/gather-wasm.js';
 import { digitizeKernel } from '../../../src/preprocess/digitize-wasm.js';
+import { momentsKernel } from '../../../src/features/firstorder/moments-wasm.js';
+import { levelCountsKernel } from '../../../src/features/firstorder/level-counts-wasm.js';
 
 const KERNELS: Record<string, () => WasmFunction> = {
   int16StatsS: () => int16StatsKernel(true),
@@ -16,6 +18,8 @@ const KERNELS: Record<string, () => WasmFunction> = {
   floatStats64: () => floatStatsKernel(false),
   gatherMasked: gatherKernel,
   digitizeMasked: digitizeKernel,
+  centralMoments: momentsKernel,
+  levelCounts: levelCountsKernel,
 };
 
 test('stored WebAssembly kernel bytes: one entry per kernel, each equal to the assembled kernel and a valid module', () => {
