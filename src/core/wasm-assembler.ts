@@ -126,15 +126,27 @@ function nameBytes(s: string): number[] {
   return [...uleb(b.length), ...b];
 }
 
+/** A JavaScript function a module imports (`env.<name>`), with its WebAssembly signature. */
+export interface WasmImport {
+  readonly name: string;
+  readonly params: readonly number[];
+  readonly results: readonly number[];
+}
+
 /**
- * A module that imports one memory (`env.memory`, at least `minPages` pages) and exports the functions
- * by name. Each function gets its own type.
+ * A module that imports one memory (`env.memory`, at least `minPages` pages) and the functions of `imports` (function
+ * indices 0, 1, ... for `op.call`, in that order), and exports the functions by name. Each function gets its own type.
  */
-export function assembleModule(funcs: readonly WasmFunction[], minPages = 1): Uint8Array {
-  const types = funcs.map((f) => [0x60, ...uleb(f.params.length), ...f.params, ...uleb(f.results.length), ...f.results]);
-  const imports = [[...nameBytes('env'), ...nameBytes('memory'), 0x02, 0x00, ...uleb(minPages)]];
-  const fnIdx = funcs.map((_, i) => uleb(i));
-  const exports = funcs.map((f, i) => [...nameBytes(f.name), 0x00, ...uleb(i)]);
+export function assembleModule(funcs: readonly WasmFunction[], minPages = 1, imports: readonly WasmImport[] = []): Uint8Array {
+  const signature = (f: WasmImport): number[] => [0x60, ...uleb(f.params.length), ...f.params, ...uleb(f.results.length), ...f.results];
+  const types = [...imports.map(signature), ...funcs.map(signature)];
+  const importEntries = [
+    [...nameBytes('env'), ...nameBytes('memory'), 0x02, 0x00, ...uleb(minPages)],
+    ...imports.map((im, t) => [...nameBytes('env'), ...nameBytes(im.name), 0x00, ...uleb(t)]),
+  ];
+  const k = imports.length;
+  const fnIdx = funcs.map((_, i) => uleb(k + i));
+  const exports = funcs.map((f, i) => [...nameBytes(f.name), 0x00, ...uleb(k + i)]);
   const codes = funcs.map((f) => {
     const groups: number[][] = [];
     for (const t of f.locals) {
@@ -147,7 +159,7 @@ export function assembleModule(funcs: readonly WasmFunction[], minPages = 1): Ui
   return Uint8Array.from([
     0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
     ...section(1, vec(types)),
-    ...section(2, vec(imports)),
+    ...section(2, vec(importEntries)),
     ...section(3, vec(fnIdx)),
     ...section(7, vec(exports)),
     ...section(10, vec(codes)),

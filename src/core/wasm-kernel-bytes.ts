@@ -1,9 +1,10 @@
 /**
  * The bytes (base64) of the single-function WebAssembly kernels {@link wasmKernel} compiles, by kernel name, as the
  * assembler produces them from their descriptions (core/int16-stats.ts, core/float-stats.ts, features/firstorder/
- * gather-wasm.ts, moments-wasm.ts and level-counts-wasm.ts, preprocess/digitize-wasm.ts): running the assembler when
- * a kernel is first needed cost ~3 ms of a `dlrn extract`. A unit test keeps each entry equal to the assembler's
- * output (after a change to a kernel, it prints the new base64 to paste here); a kernel without an entry is assembled.
+ * gather-wasm.ts, moments-wasm.ts and level-counts-wasm.ts, texture/glcm/moments-wasm.ts, preprocess/
+ * digitize-wasm.ts): running the assembler when a kernel is first needed cost ~3 ms of a `dlrn extract`. A unit test
+ * keeps each entry equal to the assembler's output (after a change to a kernel, it prints the new base64 to paste
+ * here); a kernel without an entry is assembled.
  */
 export const WASM_KERNEL_BASE64: Readonly<Record<string, string>> = {
   int16StatsS: 'AGFzbQEAAAABBQFgAX8AAg8BA2VudgZtZW1vcnkCAAEDAgEABw8BC2ludDE2U3RhdHNTAAAKdgF0AgF/BHtBAP0AAwAiAiEDQQD9ESEEAkADQCAARQ0BIAH9AAMAIQUgAiAF/ZYBIQIgAyAF/ZgBIQMgBCAF/X79rgEhBCABQRBqIQEgAEEBayEADAALC0GAgAQgAv0LAwBBgIAEIAP9CwMQQYCABCAE/QsDIAs=',
@@ -14,4 +15,6 @@ export const WASM_KERNEL_BASE64: Readonly<Record<string, string>> = {
   digitizeMasked: 'AGFzbQEAAAABCQFgBH9/fHwBfwIPAQNlbnYGbWVtb3J5AgABAwIBAAcSAQ5kaWdpdGl6ZU1hc2tlZAAACucBAeQBAgN/AnwCQANAIAQgAE4NASAELQCAgARFBEAgBEECdEEANgKAwAQFIARBA3QrAwAhByAHIAKhIAOjnEQAAAAAAADwP6AhCEQAAAAAAAAAACABtyAIIAggAbdkGyAIRAAAAAAAAAAAYxv8AiEFAkADQCAFQQBKRQ0BIAcgBUEBa0EDdCsDgMAGY0UNASAFQQFrIQUMAAsLAkADQCAFIAFIRQ0BIAcgBUEDdCsDgMAGZkUNASAFQQFqIQUMAAsLIARBAnQgBTYCgMAEIAUgBiAFIAZKGyEGCyAEQQFqIQQMAAsLIAYL',
   centralMoments: 'AGFzbQEAAAABBgFgAn98AAIPAQNlbnYGbWVtb3J5AgABAwIBAAcSAQ5jZW50cmFsTW9tZW50cwAACp4BAZsBAgF/BnxBgIAEKwMAIQVBgIAEKwMIIQZBgIAEKwMQIQdBgIAEKwMYIQgCQANAIAIgAE4NASACQQN0KwMAIAGhIQMgAyADoiEEIAUgBKAhBSAGIAQgA6KgIQYgByAEIASioCEHIAggA5mgIQggAkEBaiECDAALC0GAgAQgBTkDAEGAgAQgBjkDCEGAgAQgBzkDEEGAgAQgCDkDGAs=',
   levelCounts: 'AGFzbQEAAAABBwFgAn9/AX8CDwEDZW52Bm1lbW9yeQIAAQMCAQAHDwELbGV2ZWxDb3VudHMAAAphAV8BAn8CQANAIAIgAE4NASACLQCAgAIEQCACQQJ0KAIAIQMgA0EBSCADIAFKcgRAIAIPCyADQQN0IANBA3QrA4DAAkQAAAAAAADwP6A5A4DAAgsgAkEBaiECDAALC0F/Cw==',
+  glcmRowMoments: 'AGFzbQEAAAABDwJgAXwBfGAGf3x8fHx/AAIaAgNlbnYGbWVtb3J5AgABA2VudgRsb2cyAAADAgEBBxIBDmdsY21Sb3dNb21lbnRzAAEKwwMBwAMCA38OfEGAoDArAwAhEUGAoDArAwghEkGAoDArAxAhE0GAoDArAxghFEGAoDArAyAhFUGAoDArAyghFgJAA0AgBiAATg0BIAZBA3QrA4CAECEJIAlEAAAAAAAAAABkBEAgBkEBarcgA6EhCkEAIQcCQANAIAcgAE4NASAJIAdBA3QrA4CQEKIhCyAGIABsIAdqQQJ0KAIAIQggBSAHIAZIcQRAIAcgAGwgBmpBA3QrA4CgECEMBSALRAAAAAAAAAAAZCAIQQBHcgRAIAsgAqAQACEMBUQAAAAAAAAAACEMCyAFBEAgBiAAbCAHakEDdCAMOQOAoBALCyALRAAAAAAAAAAAZARAIBYgCyAMoqEhFgsgCARAIAi3IAGjIQ0gB0EBarcgBKEhDiARIAogDqIgDaKgIREgCiAOoCEPIA8gD6IhECASIBAgDaKgIRIgEyAQIA+iIA2ioCETIBQgECAQoiANoqAhFCAVIA0gDKKhIRULIAdBAWohBwwACwsLIAZBAWohBgwACwtBgKAwIBE5AwBBgKAwIBI5AwhBgKAwIBM5AxBBgKAwIBQ5AxhBgKAwIBU5AyBBgKAwIBY5AygL',
+  glcmJointEntropy: 'AGFzbQEAAAABDQJgAXwBfGADf3x8AXwCGgIDZW52Bm1lbW9yeQIAAQNlbnYEbG9nMgAAAwIBAQcUARBnbGNtSm9pbnRFbnRyb3B5AAEKPQE7AgF/AnwCQANAIAMgAE4NASADQQJ0KAIAtyABoyEEIAUgBCAEIAKgEACioSEFIANBAWohAwwACwsgBQs=',
 };

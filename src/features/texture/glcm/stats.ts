@@ -1,5 +1,6 @@
 import { type IntegerCounts, integerCounts } from './integer-counts.js';
 import { maximalCorrelation } from './mcc.js';
+import { glcmJointEntropyWasm, glcmRowMomentsWasm } from './moments-wasm.js';
 
 /** ε of PyRadiomics (numpy.spacing(1)), added inside its logarithms and some denominators. */
 export const PYRADIOMICS_EPS = 2.220446049250313e-16;
@@ -139,9 +140,12 @@ export function glcmStats(counts: Float64Array | Int32Array, ng: number, options
   const acc2 = new Float64Array(6); // correlation numerator, cluster tendency, shade, prominence, HXY1, HXY2
   // with p_x = p_y (a symmetric matrix), log2(p_x(a) p_y(b) + ε) is the same number for (a, b) and (b, a): each row
   // keeps its logarithms for the later rows, which read them instead of computing them again
-  const logs = sameValues(px, py, ng) ? new Float64Array(ng * ng) : null;
-  // (a row with p_x = 0 has no count and no p_x p_y > 0: nothing to add)
-  for (let a = 0; a < ng; a++) if (px[a] > 0) rowMoments(counts, a, ng, total, eps, px, py, ux, uy, acc2, logs);
+  const shareLogs = sameValues(px, py, ng);
+  // (a row with p_x = 0 has no count and no p_x p_y > 0: nothing to add; integer counts: in WebAssembly,
+  // moments-wasm.ts, with the same operations, order and logarithm)
+  if (!(counts instanceof Int32Array && glcmRowMomentsWasm(counts, ng, total, eps, px, py, ux, uy, acc2, shareLogs))) {
+    jsRowMoments(counts, ng, total, eps, px, py, ux, uy, acc2, shareLogs);
+  }
   const corm = acc2[0], ct = acc2[1], cs = acc2[2], cp = acc2[3], hxy1 = acc2[4], hxy2 = acc2[5];
   let diffAvg = 0, diffEntr = 0, invDiff = 0, invDiffNorm = 0, invDiffMom = 0, invDiffMomNorm = 0, invVar = 0, contrast = 0;
   const nNorm = options.normLevels;
@@ -253,8 +257,26 @@ function integerMarginals(
   acc[5] = jointEntropy(m.nonZeros, total, eps);
 }
 
+/**
+ * The second pass of {@link glcmStats} in JavaScript, row by row over the rows with p_x > 0 (exported for the tests
+ * that compare it with the WebAssembly pass).
+ */
+export function jsRowMoments(
+  counts: Float64Array | Int32Array, ng: number, total: number, eps: number, px: Float64Array, py: Float64Array,
+  ux: number, uy: number, acc: Float64Array, shareLogs: boolean,
+): void {
+  const logs = shareLogs ? new Float64Array(ng * ng) : null;
+  for (let a = 0; a < ng; a++) if (px[a] > 0) rowMoments(counts, a, ng, total, eps, px, py, ux, uy, acc, logs);
+}
+
 /** HXY = −Σ p log2(p + ε) over the non-zero counts (p = count / total), in their order. */
 function jointEntropy(nonZeros: Int32Array, total: number, eps: number): number {
+  const viaWasm = glcmJointEntropyWasm(nonZeros, total, eps); // (moments-wasm.ts: the same sum)
+  return viaWasm ?? jsJointEntropy(nonZeros, total, eps);
+}
+
+/** {@link jointEntropy} in JavaScript (exported for the tests that compare it with the WebAssembly pass). */
+export function jsJointEntropy(nonZeros: Int32Array, total: number, eps: number): number {
   let hxy = 0;
   for (let e = 0; e < nonZeros.length; e++) {
     const p = nonZeros[e] / total;
