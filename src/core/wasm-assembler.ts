@@ -104,6 +104,16 @@ export const op = {
   f64x2Mul: (): number[] => [0xfd, ...uleb(0xf2)],
 };
 
+/** Instructions loading the f64 values at `at`, `at` + 8, ... (one per local) into `locals`. */
+export function loadF64Locals(at: number, locals: readonly number[]): number[][] {
+  return locals.flatMap((l, i) => [op.i32Const(at), op.f64Load(8 * i), op.set(l)]);
+}
+
+/** Instructions storing `locals` as f64 values at `at`, `at` + 8, ... (the inverse of {@link loadF64Locals}). */
+export function storeF64Locals(at: number, locals: readonly number[]): number[][] {
+  return locals.flatMap((l, i) => [op.i32Const(at), op.get(l), op.f64Store(8 * i)]);
+}
+
 /** One function: parameter and result types, extra locals (grouped by type), body instructions. */
 export interface WasmFunction {
   readonly name: string;

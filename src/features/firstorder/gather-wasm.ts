@@ -1,4 +1,4 @@
-import { F64, I32, op, type WasmFunction } from '../../core/wasm-assembler.js';
+import { F64, I32, loadF64Locals, op, storeF64Locals, type WasmFunction } from '../../core/wasm-assembler.js';
 import { wasmKernel } from '../../core/wasm-kernel.js';
 
 /**
@@ -19,6 +19,7 @@ const PAGES = Math.ceil((ACC + 40) / 65536);
 
 // locals: the parameters (n, c), then i, q, v, s, and the running values
 const N = 0, C = 1, I = 2, Q = 3, V = 4, S = 5, SUM = 6, ENERGY = 7, MIN = 8, MAX = 9, INTEGERS = 10;
+const RUNNING = [SUM, ENERGY, MIN, MAX, INTEGERS]; // as stored at ACC
 
 /**
  * `gather(n, c)`: for the first n voxels of the chunk, appends the masked values at OUT and updates the running
@@ -31,11 +32,7 @@ export function gatherKernel(): WasmFunction {
     results: [I32],
     locals: [I32, I32, F64, F64, F64, F64, F64, F64, F64],
     body: [
-      op.i32Const(ACC), op.f64Load(0), op.set(SUM),
-      op.i32Const(ACC), op.f64Load(8), op.set(ENERGY),
-      op.i32Const(ACC), op.f64Load(16), op.set(MIN),
-      op.i32Const(ACC), op.f64Load(24), op.set(MAX),
-      op.i32Const(ACC), op.f64Load(32), op.set(INTEGERS),
+      ...loadF64Locals(ACC, RUNNING),
       op.block(), op.loop(),
       op.get(I), op.get(N), op.i32GeS(), op.brIf(1),
       op.get(I), op.i32Load8U(MASK), op.if(),
@@ -54,11 +51,7 @@ export function gatherKernel(): WasmFunction {
       op.end(),
       op.get(I), op.i32Const(1), op.i32Add(), op.set(I),
       op.br(0), op.end(), op.end(),
-      op.i32Const(ACC), op.get(SUM), op.f64Store(0),
-      op.i32Const(ACC), op.get(ENERGY), op.f64Store(8),
-      op.i32Const(ACC), op.get(MIN), op.f64Store(16),
-      op.i32Const(ACC), op.get(MAX), op.f64Store(24),
-      op.i32Const(ACC), op.get(INTEGERS), op.f64Store(32),
+      ...storeF64Locals(ACC, RUNNING),
       op.get(Q),
     ],
   };

@@ -1,4 +1,4 @@
-import { F64, I32, op, type WasmFunction } from '../../core/wasm-assembler.js';
+import { F64, I32, loadF64Locals, op, storeF64Locals, type WasmFunction } from '../../core/wasm-assembler.js';
 import { wasmKernel } from '../../core/wasm-kernel.js';
 
 /**
@@ -15,6 +15,7 @@ const PAGES = Math.ceil((ACC + 32) / 65536);
 
 // locals: the parameters (n, mean), then i, d, d², and the four sums
 const N = 0, MEAN = 1, I = 2, D = 3, D2 = 4, M2 = 5, M3 = 6, M4 = 7, MAD = 8;
+const SUMS = [M2, M3, M4, MAD]; // as stored at ACC
 
 /** `moments(n, mean)`: adds the first n values of the chunk to the sums at ACC. */
 export function momentsKernel(): WasmFunction {
@@ -24,10 +25,7 @@ export function momentsKernel(): WasmFunction {
     results: [],
     locals: [I32, F64, F64, F64, F64, F64, F64],
     body: [
-      op.i32Const(ACC), op.f64Load(0), op.set(M2),
-      op.i32Const(ACC), op.f64Load(8), op.set(M3),
-      op.i32Const(ACC), op.f64Load(16), op.set(M4),
-      op.i32Const(ACC), op.f64Load(24), op.set(MAD),
+      ...loadF64Locals(ACC, SUMS),
       op.block(), op.loop(),
       op.get(I), op.get(N), op.i32GeS(), op.brIf(1),
       op.get(I), op.i32Const(3), op.i32Shl(), op.f64Load(VALUES), op.get(MEAN), op.f64Sub(), op.set(D),
@@ -38,10 +36,7 @@ export function momentsKernel(): WasmFunction {
       op.get(MAD), op.get(D), op.f64Abs(), op.f64Add(), op.set(MAD),
       op.get(I), op.i32Const(1), op.i32Add(), op.set(I),
       op.br(0), op.end(), op.end(),
-      op.i32Const(ACC), op.get(M2), op.f64Store(0),
-      op.i32Const(ACC), op.get(M3), op.f64Store(8),
-      op.i32Const(ACC), op.get(M4), op.f64Store(16),
-      op.i32Const(ACC), op.get(MAD), op.f64Store(24),
+      ...storeF64Locals(ACC, SUMS),
     ],
   };
 }

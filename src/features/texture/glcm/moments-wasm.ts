@@ -1,4 +1,4 @@
-import { F64, I32, op, type WasmFunction, type WasmImport } from '../../../core/wasm-assembler.js';
+import { F64, I32, loadF64Locals, op, storeF64Locals, type WasmFunction, type WasmImport } from '../../../core/wasm-assembler.js';
 import { wasmKernel } from '../../../core/wasm-kernel.js';
 
 /**
@@ -29,6 +29,7 @@ const CALL_LOG2 = op.call(0);
 const NG = 0, TOTAL = 1, EPS = 2, UX = 3, UY = 4, USE_LOGS = 5;
 const A = 6, B = 7, C = 8, PA = 9, DI = 10, PXY = 11, L = 12, P = 13, DJ = 14, S = 15, S2 = 16;
 const CORM = 17, CT = 18, CS = 19, CP = 20, HXY1 = 21, HXY2 = 22;
+const SUMS = [CORM, CT, CS, CP, HXY1, HXY2]; // as stored at ACC
 
 /** f64 at `base` + 8·(index), index an i32 expression. */
 const f64At = (base: number, index: readonly (readonly number[])[]): (readonly number[])[] => [...index, op.i32Const(3), op.i32Shl(), op.f64Load(base)];
@@ -45,7 +46,7 @@ export function glcmRowMomentsKernel(): WasmFunction {
     results: [],
     locals: [I32, I32, I32, F64, F64, F64, F64, F64, F64, F64, F64, F64, F64, F64, F64, F64, F64],
     body: [
-      ...[CORM, CT, CS, CP, HXY1, HXY2].flatMap((v, i) => [op.i32Const(ACC), op.f64Load(8 * i), op.set(v)]),
+      ...loadF64Locals(ACC, SUMS),
       op.block(), op.loop(),
       op.get(A), op.get(NG), op.i32GeS(), op.brIf(1),
       ...f64At(PX, [op.get(A)]), op.set(PA),
@@ -88,7 +89,7 @@ export function glcmRowMomentsKernel(): WasmFunction {
       op.end(),
       op.get(A), op.i32Const(1), op.i32Add(), op.set(A),
       op.br(0), op.end(), op.end(),
-      ...[CORM, CT, CS, CP, HXY1, HXY2].flatMap((v, i) => [op.i32Const(ACC), op.get(v), op.f64Store(8 * i)]),
+      ...storeF64Locals(ACC, SUMS),
     ],
   };
 }
