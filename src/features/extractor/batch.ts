@@ -33,11 +33,19 @@ export interface BatchOptions {
   readonly onResult?: (r: BatchCaseResult) => void;
 }
 
+/** What one case gave: a result or an error record, and its wall time in ms. */
+type CaseOutcome = { result: ExtractionResult | null; error: CaseError | null; ms: number };
+
 /** Runs one case, turning any failure into an error record (a failing case never stops a batch). */
-export async function runCase(c: BatchCase, options: ExtractionOptions): Promise<{ result: ExtractionResult | null; error: CaseError | null; ms: number }> {
+export async function runCase(c: BatchCase, options: ExtractionOptions): Promise<CaseOutcome> {
   const t0 = performance.now();
+  return settle(extractCaseFiles(c.image, c.mask, options, c.label), t0);
+}
+
+/** The outcome of a case's extraction started at `t0`. */
+async function settle(extraction: Promise<ExtractionResult>, t0: number): Promise<CaseOutcome> {
   try {
-    const result = await extractCaseFiles(c.image, c.mask, options, c.label);
+    const result = await extraction;
     return { result, error: null, ms: performance.now() - t0 };
   } catch (e) {
     return { result: null, error: toCaseError(e), ms: performance.now() - t0 };
@@ -54,7 +62,7 @@ export async function extractBatch(cases: readonly BatchCase[], options: Extract
     throw new InvalidInputError('jobs must be a whole number ≥ 1', { found: String(jobs) });
   }
   const out: (BatchCaseResult | undefined)[] = new Array(cases.length);
-  const finish = (index: number, r: { result: ExtractionResult | null; error: CaseError | null; ms: number }): void => {
+  const finish = (index: number, r: CaseOutcome): void => {
     const br: BatchCaseResult = { case: cases[index], ...r };
     out[index] = br;
     opts.onResult?.(br);
@@ -63,7 +71,7 @@ export async function extractBatch(cases: readonly BatchCase[], options: Extract
     await runCasesReadingAhead(cases, options, finish);
     return out as BatchCaseResult[];
   }
-  const outcomes = await runWorkerPool<BatchCase, { result: ExtractionResult | null; error: CaseError | null; ms: number }>({
+  const outcomes = await runWorkerPool<BatchCase, CaseOutcome>({
     workerUrl: siblingModuleUrl(import.meta.url, './extract-worker'),
     jobs,
     init: options,
@@ -84,7 +92,7 @@ export async function extractBatch(cases: readonly BatchCase[], options: Extract
  */
 async function runCasesReadingAhead(
   cases: readonly BatchCase[], options: ExtractionOptions,
-  finish: (index: number, r: { result: ExtractionResult | null; error: CaseError | null; ms: number }) => void,
+  finish: (index: number, r: CaseOutcome) => void,
 ): Promise<void> {
   const start = (c: BatchCase): { reading: CaseReading; label: number } => {
     const label = caseLabel(options, c.label);
@@ -99,13 +107,7 @@ async function runCasesReadingAhead(
     await current.reading.started;
     next = i + 1 < cases.length ? start(cases[i + 1]) : null;
     if (next) await next.reading.started;
-    let outcome: { result: ExtractionResult | null; error: CaseError | null; ms: number };
-    try {
-      outcome = { result: await extractCaseReading(current.reading, options, current.label), error: null, ms: performance.now() - t0 };
-    } catch (e) {
-      outcome = { result: null, error: toCaseError(e), ms: performance.now() - t0 };
-    }
-    finish(i, outcome);
+    finish(i, await settle(extractCaseReading(current.reading, options, current.label), t0));
   }
 }
 
